@@ -55,7 +55,7 @@ func (k *checker) notFuture(field string, d Date, what string) {
 
 func (k *checker) order(field string, first, second Date, firstName, secondName string) {
 	if !first.IsZero() && !second.IsZero() && second.Before(first) {
-		k.add(field, "%s must be the same as or after %s", secondName, strings.ToLower(firstName[:1])+firstName[1:])
+		k.add(field, "%s must be the same as or after the %s", secondName, strings.ToLower(firstName[:1])+firstName[1:])
 	}
 }
 
