@@ -1,0 +1,91 @@
+package crypto
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// This file holds what the three JSON formats (vault.json, slot files and
+// slot payloads) share: the version check, and bounded reading.
+
+// FormatVersion is the version of vault.json, of slot files and of the
+// payload inside a slot. All three say so in a "format" field, and every
+// reader refuses a version it does not know with ErrUnknownFormat rather
+// than guess.
+const FormatVersion = 1
+
+// maxSmallFile bounds what we read of vault.json and slot files. Both are
+// well under a kilobyte; the bound keeps a hostile or corrupt file from
+// making us read gigabytes.
+const maxSmallFile = 64 << 10
+
+// encodeJSON is json.MarshalIndent with a final newline, for files a person
+// may open to see what is there.
+func encodeJSON(v any) ([]byte, error) {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(data, '\n'), nil
+}
+
+// errNoFormat is what checkFormat returns for JSON without a usable
+// "format" field: damage, not a newer version.
+var errNoFormat = errors.New("no format version")
+
+// checkFormat looks only at the "format" field of a JSON object, before the
+// rest is decoded, so that a file from a newer release is reported as such
+// (ErrUnknownFormat, naming the version) even if its other fields have
+// changed beyond recognition. what names the kind of file for the message.
+func checkFormat(data []byte, what string) error {
+	var v struct {
+		Format *int `json:"format"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	switch {
+	case v.Format == nil || *v.Format <= 0:
+		return errNoFormat
+	case *v.Format != FormatVersion:
+		return fmt.Errorf("%w: %s format %d (this version reads %d)", ErrUnknownFormat, what, *v.Format, FormatVersion)
+	}
+	return nil
+}
+
+// wrapDamaged passes ErrUnknownFormat through and reports anything else as
+// damage of the given kind.
+func wrapDamaged(kind, err error) error {
+	if errors.Is(err, ErrUnknownFormat) {
+		return err
+	}
+	return fmt.Errorf("%w: %v", kind, err)
+}
+
+// readSmallFile reads at most maxSmallFile bytes of path, and fails if the
+// file is bigger.
+func readSmallFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readSmall(f)
+}
+
+// readSmall reads r to the end, failing past maxSmallFile bytes.
+func readSmall(r io.Reader) ([]byte, error) {
+	var buf bytes.Buffer
+	n, err := io.Copy(&buf, io.LimitReader(r, maxSmallFile+1))
+	if err != nil {
+		return nil, err
+	}
+	if n > maxSmallFile {
+		return nil, fmt.Errorf("larger than %d bytes", maxSmallFile)
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,108 @@
+package crypto
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"filippo.io/age/armor"
+)
+
+// SlotKind says how a slot is opened.
+type SlotKind string
+
+const (
+	// Passphrase slots belong to one user each and are opened with that
+	// user's passphrase (age scrypt, the only recipient).
+	Passphrase SlotKind = "passphrase"
+
+	// Recovery slots are opened with the recovery key (an age X25519
+	// identity). A vault has one, except for a moment while it is replaced.
+	Recovery SlotKind = "recovery"
+)
+
+// Slot describes a key slot from the plaintext part of its file. Nothing
+// here is trusted until the slot's age payload has been opened, and Label
+// is the only part of it a person chose.
+type Slot struct {
+	ID      string
+	Kind    SlotKind
+	Label   string // user name for passphrase slots, "" for the recovery slot
+	Created time.Time
+}
+
+// slotFile is the JSON of slots/<id>.json. The label is in clear so that
+// the unlock screen can list users before any key is known; it is repeated
+// inside the encrypted payload, and the two must agree, so a label swapped
+// between two files is detected on unlock.
+type slotFile struct {
+	Format  int       `json:"format"`
+	ID      string    `json:"id"`
+	Kind    SlotKind  `json:"kind"`
+	Label   string    `json:"label"`
+	Created time.Time `json:"created"`
+	Age     string    `json:"age"` // ASCII-armored age file wrapping a slotPayload
+}
+
+// slot returns the public description of f.
+func (f slotFile) slot() Slot {
+	return Slot{ID: f.ID, Kind: f.Kind, Label: f.Label, Created: f.Created}
+}
+
+// encodeSlotFile returns the bytes of a slot file.
+func encodeSlotFile(f slotFile) ([]byte, error) {
+	f.Format = FormatVersion
+	return encodeJSON(f)
+}
+
+// decodeSlotFile parses and checks a slot file. It checks the shape of every
+// field, but not the age payload, which only a passphrase or key can open.
+// It is the first thing to read a file that anyone could have placed in
+// slots/, so it must return an error, never panic, whatever data holds.
+func decodeSlotFile(data []byte) (slotFile, error) {
+	if err := checkFormat(data, "key slot"); err != nil {
+		return slotFile{}, wrapDamaged(ErrDamagedSlot, err)
+	}
+	var f slotFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return slotFile{}, fmt.Errorf("%w: %v", ErrDamagedSlot, err)
+	}
+	if err := f.check(); err != nil {
+		return slotFile{}, fmt.Errorf("%w: %v", ErrDamagedSlot, err)
+	}
+	return f, nil
+}
+
+// check validates the plaintext fields of a decoded slot file.
+func (f slotFile) check() error {
+	switch {
+	case !validID(f.ID):
+		return errors.New("bad slot id")
+	case f.Created.IsZero():
+		return errors.New("no creation time")
+	case !strings.HasPrefix(strings.TrimSpace(f.Age), armor.Header):
+		return errors.New("no armored age payload")
+	}
+	return checkKindLabel(f.Kind, f.Label)
+}
+
+// checkKindLabel checks that a passphrase slot has a clean label and a
+// recovery slot has none.
+func checkKindLabel(kind SlotKind, label string) error {
+	switch kind {
+	case Passphrase:
+		clean, err := cleanLabel(label)
+		if err == nil && clean != label {
+			err = errors.New("label is not trimmed")
+		}
+		return err
+	case Recovery:
+		if label != "" {
+			return errors.New("recovery slot with a label")
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown slot kind %.20q", kind)
+}

@@ -1,0 +1,187 @@
+package crypto
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"filippo.io/age"
+)
+
+// This file reads and writes the files in slots/. The methods in slots.go
+// decide what to write; these only know how.
+
+// writeNewPassphraseSlot seals key with passphrase in a new slot file.
+func (v *Vault) writeNewPassphraseSlot(key MasterKey, label, passphrase string) error {
+	id, err := newID()
+	if err != nil {
+		return err
+	}
+	r, err := v.scryptRecipient(passphrase)
+	if err != nil {
+		return err
+	}
+	return v.writeSlot(id, Passphrase, label, now(), key, r)
+}
+
+// writeNewRecoverySlot seals key to a fresh X25519 identity in a new slot
+// file, and returns the identity and the new slot's id. Only the public
+// half of the identity is used here, so the recovery key itself is never
+// written anywhere.
+func (v *Vault) writeNewRecoverySlot(key MasterKey) (recoveryKey, slotID string, err error) {
+	identity, err := age.GenerateX25519Identity()
+	if err != nil {
+		return "", "", fmt.Errorf("generating recovery key: %w", err)
+	}
+	id, err := newID()
+	if err != nil {
+		return "", "", err
+	}
+	if err := v.writeSlot(id, Recovery, "", now(), key, identity.Recipient()); err != nil {
+		return "", "", err
+	}
+	return identity.String(), id, nil
+}
+
+// scryptRecipient returns the recipient for a passphrase slot, at the
+// vault's work factor.
+func (v *Vault) scryptRecipient(passphrase string) (*age.ScryptRecipient, error) {
+	return newScryptRecipient(passphrase, v.WorkFactor)
+}
+
+// writeSlot seals key for the vault and label to r, and writes the slot
+// file atomically, replacing any file of the same id.
+func (v *Vault) writeSlot(id string, kind SlotKind, label string, created time.Time, key MasterKey, r age.Recipient) error {
+	p := slotPayload{VaultID: v.Header.VaultID, Label: label, Key: key[:]}
+	sealed, err := sealPayload(p, r)
+	if err != nil {
+		return err
+	}
+	f := slotFile{ID: id, Kind: kind, Label: label, Created: created, Age: sealed}
+	data, err := encodeSlotFile(f)
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(v.slotPath(id), data, 0o600)
+}
+
+// removeSlots deletes the files of slots and makes the removal durable.
+func (v *Vault) removeSlots(slots []slotFile) error {
+	for _, f := range slots {
+		if err := os.Remove(v.slotPath(f.ID)); err != nil {
+			return fmt.Errorf("removing slot %s: %w", f.ID, err)
+		}
+	}
+	return syncDir(v.slotsDir())
+}
+
+// readSlots reads every slot file, sorted as Slots documents. Files it
+// cannot read are left out and reported in the error, preferring
+// ErrUnknownFormat (the user needs a newer release) to ErrDamagedSlot.
+func (v *Vault) readSlots() ([]slotFile, error) {
+	entries, err := os.ReadDir(v.slotsDir())
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w: no slots folder", ErrDamagedSlot)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading slots: %w", err)
+	}
+	var files []slotFile
+	var problem error
+	for _, e := range entries {
+		if !isSlotFileName(e.Name()) {
+			continue
+		}
+		f, err := v.readSlotFile(e.Name())
+		if err != nil {
+			problem = worseProblem(problem, err)
+			continue
+		}
+		files = append(files, f)
+	}
+	slices.SortFunc(files, compareSlots)
+	return files, problem
+}
+
+// readSlotFile reads and checks slots/name.
+func (v *Vault) readSlotFile(name string) (slotFile, error) {
+	data, err := readSmallFile(filepath.Join(v.slotsDir(), name))
+	if err != nil {
+		return slotFile{}, fmt.Errorf("%w: %v (in %s)", ErrDamagedSlot, err, name)
+	}
+	f, err := decodeSlotFile(data)
+	if err != nil {
+		return slotFile{}, fmt.Errorf("%w (in %s)", err, name)
+	}
+	if f.ID+".json" != name {
+		return slotFile{}, fmt.Errorf("%w: file name does not match slot id (in %s)", ErrDamagedSlot, name)
+	}
+	return f, nil
+}
+
+// isSlotFileName skips what is not a slot file: in particular the
+// temporary files of WriteFileAtomic (".name.123.tmp"), which a crash can
+// leave behind.
+func isSlotFileName(name string) bool {
+	return strings.HasSuffix(name, ".json") && !strings.HasPrefix(name, ".")
+}
+
+// worseProblem keeps the first ErrUnknownFormat, else the first error.
+func worseProblem(old, new error) error {
+	if old == nil || !errors.Is(old, ErrUnknownFormat) && errors.Is(new, ErrUnknownFormat) {
+		return new
+	}
+	return old
+}
+
+// compareSlots orders passphrase slots by label, ignoring case first, then
+// recovery slots by age; ids break ties so the order is always the same.
+func compareSlots(a, b slotFile) int {
+	if a.Kind != b.Kind {
+		if a.Kind == Passphrase {
+			return -1
+		}
+		return 1
+	}
+	if c := strings.Compare(strings.ToLower(a.Label), strings.ToLower(b.Label)); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Label, b.Label); c != 0 {
+		return c
+	}
+	if c := a.Created.Compare(b.Created); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// passphraseSlots returns the passphrase slots of label, or all of them
+// when label is "".
+func passphraseSlots(files []slotFile, label string) []slotFile {
+	var out []slotFile
+	for _, f := range files {
+		if f.Kind == Passphrase && (label == "" || sameLabel(f.Label, label)) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func recoverySlots(files []slotFile) []slotFile {
+	var out []slotFile
+	for _, f := range files {
+		if f.Kind == Recovery {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// now is the creation time written into new slots: UTC, whole seconds, so
+// that it reads as plain RFC 3339.
+func now() time.Time { return time.Now().UTC().Truncate(time.Second) }
