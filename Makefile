@@ -1,0 +1,87 @@
+# MSP Records. The two commands most people need:
+#
+#   make run    install what is missing, build, and open the window
+#   make test   install what is missing, check formatting, vet, test, cross-compile for Windows
+#
+# Both work on a fresh Debian or Ubuntu machine: `deps` installs the C
+# compiler, the X11 and OpenGL headers Fyne needs, Xvfb, poppler-utils,
+# ImageMagick and the Windows cross-compiler, but only those missing.
+
+export LANG := en_GB.UTF-8
+
+GO        ?= go
+BINARY    := msprecords
+TIMEOUT   ?= 30m
+# Benchmarks: long enough for steady figures, short enough that `make bench` stays under ten minutes.
+BENCHTIME ?= 2s
+FUZZTIME  ?= 20s
+
+DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xauth \
+	poppler-utils imagemagick gcc-mingw-w64-x86-64 locales
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: build run deps locale test fmt-check vet unit windows bench fuzz clean
+
+build:
+	$(GO) build -o $(BINARY) .
+
+run: deps build
+	./$(BINARY)
+
+# deps installs the Debian packages that are missing (and Go, if there is
+# none: Go 1.21 or later downloads the version go.mod asks for by itself).
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v $(GO) >/dev/null 2>&1 || missing="$$missing golang-go"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		$(SUDO) apt-get update && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi
+	@$(MAKE) --no-print-directory locale
+
+# locale makes sure en_GB.UTF-8 exists, for British dates and sorting in the tools the tests run.
+locale:
+	@if ! locale -a 2>/dev/null | grep -qi '^en_GB\.utf-\?8$$'; then \
+		echo "Generating the en_GB.UTF-8 locale"; \
+		if [ -f /etc/locale.gen ] && command -v locale-gen >/dev/null 2>&1; then \
+			$(SUDO) sed -i 's/^# *\(en_GB\.UTF-8 UTF-8\)/\1/' /etc/locale.gen; \
+			grep -q '^en_GB\.UTF-8 UTF-8' /etc/locale.gen || echo 'en_GB.UTF-8 UTF-8' | $(SUDO) tee -a /etc/locale.gen >/dev/null; \
+			$(SUDO) locale-gen; \
+		elif command -v locale-gen >/dev/null 2>&1; then \
+			$(SUDO) locale-gen en_GB.UTF-8; \
+		else \
+			$(SUDO) localedef -i en_GB -c -f UTF-8 en_GB.UTF-8; \
+		fi; \
+	fi
+
+test: deps fmt-check vet unit windows
+
+fmt-check:
+	@unformatted="$$(gofmt -l $$(find . -name '*.go' -not -path './.git/*'))"; \
+	if [ -n "$$unformatted" ]; then echo "Not formatted with gofmt:"; echo "$$unformatted"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+unit:
+	$(GO) test -timeout $(TIMEOUT) ./...
+
+windows:
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc $(GO) build -o $(BINARY).exe .
+
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -timeout 20m ./...
+
+# fuzz runs every fuzz target for FUZZTIME each (one target at a time, as go test requires).
+fuzz: deps
+	@set -e; for pkg in $$($(GO) list ./...); do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "== $$pkg $$f"; \
+			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
+	done
+
+clean:
+	rm -f $(BINARY) $(BINARY).exe

@@ -1,0 +1,147 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"msprecords/crypto"
+	"msprecords/records"
+)
+
+// benchCases is the size of the demo vault the speed goals are set for.
+const benchCases = 10000
+
+// benchVault is a vault of 10,000 demo cases, made once per test binary
+// (importing them takes a while) and shared by the benchmarks.
+var benchVault struct {
+	once sync.Once
+	dir  string
+	key  crypto.MasterKey
+	err  error
+}
+
+// demoVault returns the shared demo vault and its master key, so that the
+// benchmarks can open the store without scrypt, which is slow on purpose
+// and measured by the crypto package.
+func demoVault(b *testing.B) (string, crypto.MasterKey) {
+	b.Helper()
+	benchVault.once.Do(func() {
+		benchVault.dir, benchVault.key, benchVault.err = makeDemoVault()
+	})
+	if benchVault.err != nil {
+		b.Fatal(benchVault.err)
+	}
+	return benchVault.dir, benchVault.key
+}
+
+func makeDemoVault() (string, crypto.MasterKey, error) {
+	root, err := os.MkdirTemp("", "msprecords-bench-")
+	if err != nil {
+		return "", crypto.MasterKey{}, err
+	}
+	dir := filepath.Join(root, "vault")
+	v, key, _, err := crypto.Create(dir, testUser, testPass, crypto.MinWorkFactor)
+	if err != nil {
+		return "", key, err
+	}
+	s, err := records.CreateStore(v.DBDir(), key, testUser)
+	if err != nil {
+		return "", key, err
+	}
+	defer s.Close()
+	file, err := json.Marshal(map[string]any{
+		"format": records.ExportFormat, "version": records.ExportVersion,
+		"exported": time.Now().UTC(), "cases": records.DemoCases(benchCases, 1),
+	})
+	if err != nil {
+		return "", key, err
+	}
+	if _, err := s.ImportJSON(bytes.NewReader(file)); err != nil {
+		return "", key, err
+	}
+	return dir, key, nil
+}
+
+// benchUI is a window on the demo vault, locked.
+func benchUI(b *testing.B, dir string) *UI {
+	b.Helper()
+	a := test.NewTempApp(b)
+	w := test.NewWindow(nil)
+	w.Resize(defaultWindowSize)
+	return New(a, w, dir)
+}
+
+// openSessionWithKey does what unlocking does after scrypt: take the vault
+// lock and open the store.
+func openSessionWithKey(b *testing.B, dir string, key crypto.MasterKey) *session {
+	b.Helper()
+	lock, err := crypto.Lock(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	store, err := records.OpenStore(filepath.Join(dir, "db"), key, testUser)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return &session{store: store, lock: lock, user: testUser}
+}
+
+// BenchmarkUnlockToCaseList measures unlocking to a usable case list,
+// scrypt excepted: open the store (which builds the index), build the case
+// list and show it. Goal: under 1 s.
+func BenchmarkUnlockToCaseList(b *testing.B) {
+	dir, key := demoVault(b)
+	u := benchUI(b, dir)
+	for b.Loop() {
+		u.startSession(openSessionWithKey(b, dir, key))
+		if u.cases.list.Length() != benchCases {
+			b.Fatalf("the list shows %d cases", u.cases.list.Length())
+		}
+		b.StopTimer()
+		u.lockNow()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkOpenCase measures opening a case from the list: Get (with its
+// audit entry), the case view and showing it. Goal: under 100 ms.
+func BenchmarkOpenCase(b *testing.B) {
+	dir, key := demoVault(b)
+	u := benchUI(b, dir)
+	u.startSession(openSessionWithKey(b, dir, key))
+	defer u.lockNow()
+	rows := u.cases.rows
+	i := 0
+	for b.Loop() {
+		u.openCase(rows[i%len(rows)].ID)
+		if u.current == nil {
+			b.Fatal("the case did not open")
+		}
+		b.StopTimer()
+		u.showCaseList()
+		i += 997 // a different scenario and a cold document each time
+		b.StartTimer()
+	}
+}
+
+// BenchmarkSearchKeystroke measures one keystroke in the search box: the
+// store's search and the list's refresh. Goal: under 50 ms.
+func BenchmarkSearchKeystroke(b *testing.B) {
+	dir, key := demoVault(b)
+	u := benchUI(b, dir)
+	u.startSession(openSessionWithKey(b, dir, key))
+	defer u.lockNow()
+	typed := []string{"m", "ma", "mar", "marg", "marga", "margar", "margare", "margaret"}
+	i := 0
+	for b.Loop() {
+		u.cases.onSearch(typed[i%len(typed)])
+		i++
+	}
+}

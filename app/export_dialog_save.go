@@ -1,0 +1,143 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"msprecords/crypto"
+	"msprecords/export"
+)
+
+// onChoose checks the choices, then asks where to save, offering a file
+// name made of the case reference and the date, never the person's name.
+func (e *exportDialog) onChoose() {
+	if msg := e.checkChoices(); msg != "" {
+		e.problem.SetText(msg)
+		e.problem.Show()
+		e.body.Refresh()
+		return
+	}
+	e.problem.Hide()
+	e.body.Refresh()
+	ext := ".pdf"
+	if e.format.Selected == formatHTML {
+		ext = ".html"
+	}
+	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			dialog.ShowError(errors.New("The pack was not saved: "+err.Error()), e.w)
+			return
+		}
+		if wc == nil {
+			return // cancelled: the export dialog stays open
+		}
+		path := wc.URI().Path()
+		wc.Close() // the pack is written whole under a temporary name, then renamed over it
+		e.saveTo(path)
+	}, e.w)
+	save.SetFileName(export.SuggestedFileName(e.c, time.Now(), ext))
+	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	save.Show()
+}
+
+// saveTo builds the pack now, from the case as it is on screen, then draws,
+// encrypts and writes it in the worker with a progress dialog meanwhile.
+func (e *exportDialog) saveTo(path string) {
+	pack, err := export.BuildPack(e.c, e.packOptions())
+	if err != nil {
+		e.fail(path, err)
+		return
+	}
+	html, password := e.format.Selected == formatHTML, ""
+	if !e.noPassword.Checked && !html {
+		password = e.pass.Text
+	}
+	progress := dialog.NewCustomWithoutButtons("Exporting…", widget.NewProgressBarInfinite(), e.w)
+	progress.Show()
+	e.d.Hide()
+	id := e.c.ID
+	record := func(detail string) error { return e.st.RecordExport(id, detail) }
+	e.work.run(func() { err = writePack(path, pack, html, password, record) }, func() {
+		progress.Hide()
+		if err != nil {
+			e.fail(path, err)
+			return
+		}
+		e.done(path, password != "")
+	})
+}
+
+func (e *exportDialog) packOptions() export.PackOptions {
+	return export.PackOptions{
+		Purpose:      e.chosenPurpose(),
+		Sections:     e.chosenSections(),
+		MaskContacts: e.mask.Checked,
+		Marking:      e.mark,
+		MeetingID:    e.meetingIDs[max(e.meeting.SelectedIndex(), 0)],
+		Made:         time.Now(),
+		Author:       e.st.User(),
+	}
+}
+
+// writePack draws the pack, writes it whole (temporary file, then rename)
+// and records the export. An export that cannot be recorded is removed: a
+// sharing decision is always in the audit trail.
+func writePack(path string, p *export.Pack, html bool, password string, record func(detail string) error) error {
+	var data []byte
+	var err error
+	format := "PDF"
+	if html {
+		format = "HTML"
+		data, err = p.HTML()
+	} else {
+		data, err = p.PDF()
+		if err == nil && password != "" {
+			data, err = export.EncryptPDF(data, password)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if err := crypto.WriteFileAtomic(path, data, 0o600); err != nil {
+		return err
+	}
+	if err := record(p.AuditDetail(format, password != "")); err != nil {
+		os.Remove(path)
+		return err
+	}
+	return nil
+}
+
+// fail says why the pack was not saved and removes the empty file the save
+// dialog made, so nothing is left that looks like a pack.
+func (e *exportDialog) fail(path string, err error) {
+	if fi, serr := os.Stat(path); serr == nil && fi.Size() == 0 {
+		os.Remove(path)
+	}
+	dialog.ShowError(errors.New("The pack was not saved. "+messageFor(err)), e.w)
+}
+
+// done says where the pack went and how to share it safely.
+func (e *exportDialog) done(path string, encrypted bool) {
+	msg := "The pack was saved as " + baseName(path) + " and the export recorded in the audit trail."
+	if encrypted {
+		msg += " Tell the recipients the password by another route, such as a phone call."
+	} else {
+		msg += " It has no password: share it only by a secure route, and delete it when it is no longer needed."
+	}
+	dialog.ShowInformation("Pack saved", msg, e.w)
+	if e.saved != nil {
+		e.saved(path)
+	}
+}
+
+func baseName(path string) string {
+	return path[strings.LastIndexAny(path, `/\`)+1:]
+}

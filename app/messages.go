@@ -1,0 +1,66 @@
+package app
+
+import (
+	"errors"
+	"strings"
+
+	"msprecords/crypto"
+	"msprecords/records"
+)
+
+// messageFor gives the words a person reads for an error from the vault or
+// the store. The error values say what went wrong for a developer; these say
+// what it means and what to do, without jargon. Unknown errors get a general
+// sentence with the error's own text, so nothing is hidden.
+func messageFor(err error) string {
+	if err == nil {
+		return ""
+	}
+	for _, m := range errorMessages {
+		if errors.Is(err, m.err) {
+			return m.text
+		}
+	}
+	var v *records.ValidationError
+	if errors.As(err, &v) {
+		return validationMessage(v)
+	}
+	return "Something went wrong: " + err.Error() + "."
+}
+
+var errorMessages = []struct {
+	err  error
+	text string
+}{
+	{crypto.ErrWrongPassphrase, "The passphrase is not right. Check it and try again (passphrases are case-sensitive)."},
+	{crypto.ErrNoSuchUser, "There is no user of that name in this vault."},
+	{crypto.ErrVaultInUse, "This vault is already open in another window or program. Close it there first."},
+	{records.ErrStoreInUse, "This vault is already open in another window or program. Close it there first."},
+	{crypto.ErrDamagedHeader, "The vault is damaged: its vault.json file cannot be read. Restore it from a backup."},
+	{crypto.ErrDamagedSlot, "A key file of this vault is damaged, so it cannot be unlocked with this passphrase. Try another user, or restore the vault from a backup."},
+	{crypto.ErrUnknownFormat, "This vault was made by a newer version of MSP Records. Install the newer version to open it."},
+	{crypto.ErrForeignSlot, "A key file in this vault belongs to another vault: someone has copied files between vaults. Restore the vault from a backup."},
+	{crypto.ErrNoVault, "There is no vault in this folder."},
+	{crypto.ErrVaultExists, "The folder for the vault is not empty, so a new vault cannot be made there."},
+	{crypto.ErrInvalidLabel, "Enter a user name of 100 characters or fewer."},
+	{crypto.ErrSlotExists, "There is already a user of that name."},
+	{crypto.ErrLastSlot, "This is the only user: add another user before removing this one."},
+	{crypto.ErrEmptyPassphrase, "Enter a passphrase."},
+	{records.ErrDamagedStore, "The case database of this vault is missing or damaged. Restore the vault from a backup."},
+	{records.ErrWrongKey, "The case database does not belong to this vault's keys. Restore the vault from a backup."},
+	{records.ErrStoreClosed, "The vault is locked. Unlock it and try again."},
+	{records.ErrNotFound, "This case no longer exists: it may have been deleted."},
+	{records.ErrConflict, "This case was changed elsewhere since you opened it."},
+	{records.ErrChronologyRewritten, "Chronology entries cannot be changed or removed: add a correction instead."},
+	{records.ErrDuplicateReference, "Another case already has this reference. Choose another, or leave it blank to number the case automatically."},
+}
+
+// validationMessage lists what stops a case being saved, each problem in the
+// GOV.UK style the domain package already wrote.
+func validationMessage(v *records.ValidationError) string {
+	msgs := make([]string, len(v.Problems))
+	for i, p := range v.Problems {
+		msgs[i] = p.Message
+	}
+	return "Not saved yet: " + strings.Join(msgs, "; ") + "."
+}

@@ -1,0 +1,179 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"msprecords/records"
+)
+
+// newCaseForm asks for what a new case needs first: the person's name, their
+// date of birth (day, month and year boxes) and, optionally, a reference of
+// the organisation's own (the store numbers the case otherwise).
+type newCaseForm struct {
+	w     fyne.Window
+	u     *UI
+	draft *records.Case
+
+	name    *widget.Entry
+	dob     *dmyField
+	ref     *widget.Entry
+	problem *widget.Label
+	create  *widget.Button
+	d       *dialog.CustomDialog
+
+	same *sameCaseDialog // shown when the person already has a case
+}
+
+// onNewCase opens the new case form (Ctrl+N).
+func (u *UI) onNewCase() {
+	if !u.unlocked() {
+		return
+	}
+	u.newCase = newNewCaseForm(u.window, u)
+	u.newCase.d.Show()
+	u.window.Canvas().Focus(u.newCase.name)
+}
+
+func newNewCaseForm(w fyne.Window, u *UI) *newCaseForm {
+	f := &newCaseForm{w: w, u: u, draft: &records.Case{}}
+	// The fields are the case view's own form helpers, bound to a draft
+	// case that reaches the store only when "Create" is pressed.
+	fm := newForm(&caseView{changed: func() {}})
+	f.name = fm.text("Full name", &f.draft.Person.Name)
+	f.dob = fm.dayMonthYear("Date of birth", &f.draft.Person.DateOfBirth)
+	f.ref = fm.text("Reference", &f.draft.Reference)
+	f.ref.SetPlaceHolder("Leave blank to number the case automatically")
+	f.name.OnSubmitted = func(string) { f.onCreate() }
+	f.ref.OnSubmitted = func(string) { f.onCreate() }
+	f.problem = newProblemLabel()
+	f.create = widget.NewButtonWithIcon("Create", theme.ConfirmIcon(), f.onCreate)
+	f.create.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { f.d.Hide() })
+	content := container.NewVBox(fm.object(), f.problem)
+	wide := container.New(columnWidth(520), content)
+	f.d = dialog.NewCustomWithoutButtons("New case", wide, w)
+	f.d.SetButtons([]fyne.CanvasObject{cancel, f.create})
+	return f
+}
+
+// onCreate checks the form, then warns if the person already has a case,
+// otherwise creates it.
+func (f *newCaseForm) onCreate() {
+	if msg := f.check(); msg != "" {
+		f.problem.SetText(msg)
+		f.problem.Show()
+		return
+	}
+	f.problem.Hide()
+	all := f.u.session.store.Summaries()
+	if same := samePersonCases(all, f.draft.Person.Name, f.draft.Person.DateOfBirth); len(same) > 0 {
+		f.same = newSameCaseDialog(f, same)
+		f.same.d.Show()
+		return
+	}
+	f.createCase()
+}
+
+// check returns what to put right before the case can be made, or "".
+func (f *newCaseForm) check() string {
+	if strings.TrimSpace(f.draft.Person.Name) == "" {
+		return "Enter the person's full name."
+	}
+	if _, ok := f.dob.value(); !ok {
+		return "Date of birth must be a real date, or left blank if it is not known."
+	}
+	if f.draft.Person.DateOfBirth.After(records.Today()) {
+		return "Date of birth must be in the past."
+	}
+	return ""
+}
+
+// createCase adds the case to the store and opens it.
+func (f *newCaseForm) createCase() {
+	c := newCaseRecord(f.draft, f.u.session.user)
+	if err := f.u.session.store.Create(c); err != nil {
+		f.problem.SetText(messageFor(err))
+		f.problem.Show()
+		return
+	}
+	f.d.Hide()
+	f.u.cases.refresh()
+	f.u.openCase(c.ID)
+}
+
+// newCaseRecord is a new case for the person in draft, at the first stage,
+// led by the user who made it.
+func newCaseRecord(draft *records.Case, user string) *records.Case {
+	return &records.Case{
+		Schema:    records.SchemaVersion,
+		Reference: strings.TrimSpace(draft.Reference),
+		Person: records.Person{
+			Name:        strings.TrimSpace(draft.Person.Name),
+			DateOfBirth: draft.Person.DateOfBirth,
+		},
+		Enquiry: records.Enquiry{Stage: records.Stages[0], LeadPractitioner: user},
+	}
+}
+
+// sameCaseDialog says that the person already has a case, and offers to
+// open it, or to make a new case anyway.
+type sameCaseDialog struct {
+	d      *dialog.CustomDialog
+	open   []*widget.Button // one per existing case
+	anyway *widget.Button
+}
+
+func newSameCaseDialog(f *newCaseForm, same []records.Summary) *sameCaseDialog {
+	s := &sameCaseDialog{}
+	intro := widget.NewLabel(sameCaseText(f.draft.Person.Name, f.draft.Person.DateOfBirth, len(same)))
+	intro.Wrapping = fyne.TextWrapWord
+	rows := container.NewVBox(intro)
+	for _, c := range same {
+		id := c.ID
+		b := widget.NewButtonWithIcon("Open "+c.Reference, theme.FolderOpenIcon(), func() {
+			s.d.Hide()
+			f.d.Hide()
+			f.u.openCase(id)
+		})
+		s.open = append(s.open, b)
+		detail := widget.NewLabel(describeSummary(c))
+		rows.Add(container.NewBorder(nil, nil, b, nil, detail))
+	}
+	s.anyway = widget.NewButton("Create a new case anyway", func() {
+		s.d.Hide()
+		f.createCase()
+	})
+	back := widget.NewButton("Back", func() { s.d.Hide() })
+	s.d = dialog.NewCustomWithoutButtons("This person may already have a case", container.New(columnWidth(520), rows), f.w)
+	s.d.SetButtons([]fyne.CanvasObject{back, s.anyway})
+	return s
+}
+
+func sameCaseText(name string, dob records.Date, n int) string {
+	who := strings.TrimSpace(name)
+	if !dob.IsZero() {
+		who += ", born " + dob.String()
+	}
+	if n == 1 {
+		return "There is already a case for " + who + ". Open it, or create a new case if this is a new enquiry."
+	}
+	return "There are already cases for " + who + ". Open one, or create a new case if this is a new enquiry."
+}
+
+// describeSummary is one line about an existing case: its stage and dates.
+func describeSummary(s records.Summary) string {
+	text := s.Stage
+	if !s.Opened.IsZero() {
+		text += ", opened " + s.Opened.String()
+	}
+	if s.IsClosed {
+		text += ", closed " + s.Closed.String()
+	}
+	return text
+}

@@ -1,0 +1,47 @@
+package app
+
+import (
+	"errors"
+
+	"msprecords/crypto"
+	"msprecords/records"
+)
+
+// session is an unlocked vault: the open store, the vault lock held from
+// unlock until lock or quit, and the user whose passphrase opened it. The
+// master key is not kept here: the store took its copy when it opened, and
+// the caller's copy was zeroed.
+type session struct {
+	store *records.Store
+	lock  *crypto.VaultLock
+	user  string
+}
+
+// close closes the store (which forgets the key) and lets go of the vault.
+func (s *session) close() error {
+	return errors.Join(s.store.Close(), s.lock.Release())
+}
+
+// stashedCase is a case whose latest edits could not be saved when the vault
+// locked (they did not pass validation, or the case was changed elsewhere).
+// It stays in memory only, never on disk, and is shown again after the same
+// user unlocks, so that nothing typed is lost to an idle lock.
+type stashedCase struct {
+	c    *records.Case
+	user string
+}
+
+// takeStash returns the stashed case if user is the one who typed it, and
+// forgets it either way: another user's unsaved edits are not theirs to see
+// or to save in their name.
+func (u *UI) takeStash(user string) *records.Case {
+	st := u.stash
+	u.stash = nil
+	if st == nil || st.user != user {
+		return nil
+	}
+	return st.c
+}
+
+// zeroKey overwrites a master key once the store has its own copy.
+func zeroKey(k *crypto.MasterKey) { clear(k[:]) }

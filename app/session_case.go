@@ -1,0 +1,155 @@
+package app
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"msprecords/records"
+)
+
+// Words for the save status beside the case reference.
+const (
+	statusSaved    = "All changes saved"
+	statusUnsaved  = "Saving…"
+	statusNotSaved = "Not saved yet"
+	statusConflict = "Not saved: changed elsewhere"
+)
+
+// caseScreen is an open case: the case view (written by the case-view
+// screens) inside a bar with the reference, the save status and the
+// actions. It owns saving: the case view edits the case in place and calls
+// onChanged; the first change starts a short timer, and the save happens
+// when it fires, so edits reach the store within a second.
+type caseScreen struct {
+	w     fyne.Window
+	store *records.Store
+	u     *UI
+	c     *records.Case
+	view  *caseView
+
+	reference *widget.Label
+	status    *widget.Label
+	root      fyne.CanvasObject
+
+	cancelSave func() // the pending autosave, or nil
+	dirty      bool   // edits not yet in the store
+	conflict   bool   // the store holds a newer version; saving waits for a reload
+	lost       string // edits not saved because of a conflict, kept to copy
+	conflictUI *conflictDialog
+	practice   *practicePanel // beside the view, refreshed on every edit (practice_panel.go)
+}
+
+func newCaseScreen(w fyne.Window, u *UI, c *records.Case) *caseScreen {
+	s := &caseScreen{w: w, store: u.session.store, u: u, c: c}
+	s.view = newCaseView(w, c, u.session.user, s.onChanged)
+	s.practice = attachPracticePanel(s)
+	s.reference = widget.NewLabelWithStyle(c.Reference, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.status = widget.NewLabel(statusSaved)
+	s.status.Importance = widget.LowImportance
+	s.root = container.NewBorder(s.header(), nil, nil, nil, s.view.content())
+	return s
+}
+
+func (s *caseScreen) header() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon("Case list", theme.NavigateBackIcon(), s.u.showCaseList)
+	export := widget.NewButtonWithIcon("Export…", theme.DocumentPrintIcon(), s.u.onExport)
+	lock := widget.NewButtonWithIcon("Lock", theme.LogoutIcon(), s.u.lockNow)
+	left := container.NewHBox(back, s.reference, s.status)
+	return container.NewVBox(container.NewBorder(nil, nil, left, container.NewHBox(export, lock)), widget.NewSeparator())
+}
+
+// onChanged is the case view's changed callback: it counts as activity and
+// schedules a save.
+func (s *caseScreen) onChanged() {
+	s.u.idle.touch()
+	s.dirty = true
+	if s.conflict {
+		return
+	}
+	s.status.SetText(statusUnsaved)
+	if s.cancelSave == nil {
+		s.cancelSave = s.u.work.after(s.u.saveDelay, s.onAutosave)
+	}
+}
+
+func (s *caseScreen) onAutosave() {
+	s.cancelSave = nil
+	s.save()
+}
+
+// saveNow saves at once (Ctrl+S).
+func (s *caseScreen) saveNow() {
+	s.dirty = true // Ctrl+S always writes, so the person sees it happen
+	s.save()
+}
+
+// retrySave saves a case stashed when the vault locked.
+func (s *caseScreen) retrySave() {
+	s.dirty = true
+	s.save()
+}
+
+// save writes the case if it has unsaved edits and shows the outcome:
+// validation problems in the message bar (the edits stay on screen and in
+// memory, and the next change tries again), a conflict in a dialog.
+func (s *caseScreen) save() error {
+	s.stopTimer()
+	if !s.dirty {
+		return nil
+	}
+	if s.conflict {
+		return records.ErrConflict
+	}
+	err := s.store.Save(s.c)
+	switch {
+	case err == nil:
+		s.dirty = false
+		s.status.SetText(statusSaved)
+		s.clearSaveProblem()
+	case errors.Is(err, records.ErrConflict):
+		s.conflict = true
+		s.status.SetText(statusConflict)
+		s.showConflict()
+	default:
+		s.status.SetText(statusNotSaved)
+		s.u.bar.show(messageFor(err))
+	}
+	return err
+}
+
+// clearSaveProblem hides a save problem once the case saves, but keeps a
+// message with an action (unsaved edits kept after a conflict).
+func (s *caseScreen) clearSaveProblem() {
+	if !s.u.bar.keep {
+		s.u.bar.clear()
+	}
+}
+
+func (s *caseScreen) stopTimer() {
+	if s.cancelSave != nil {
+		s.cancelSave()
+		s.cancelSave = nil
+	}
+}
+
+// closeCase saves before the case is closed (another case opened, the list
+// shown, the vault locked). It returns the case if its edits could not be
+// saved, so the caller can keep them.
+func (s *caseScreen) closeCase() *records.Case {
+	err := s.save()
+	s.discard()
+	if err != nil {
+		return s.c
+	}
+	return nil
+}
+
+// discard stops the timer; the screen and its case are then dropped.
+func (s *caseScreen) discard() {
+	s.stopTimer()
+	s.dirty = false
+}

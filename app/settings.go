@@ -1,0 +1,170 @@
+package app
+
+import (
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Choices offered for the numeric settings.
+var (
+	idleChoices     = []int{1, 2, 5, 10, 15, 30, 60}
+	referralChoices = []int{1, 2, 3, 5, 10}
+)
+
+// settingsScreen shows the preferences, the vault's users and the backup.
+// Each setting takes effect as soon as it is changed.
+type settingsScreen struct {
+	w fyne.Window
+	u *UI
+
+	idle     *widget.Select
+	referral *widget.Select
+	marking  *widget.Entry
+	users    *fyne.Container
+	backup   *widget.Button
+	root     fyne.CanvasObject
+
+	userForm *passphraseForm // the last user dialog opened
+	backupUI *backupForm
+}
+
+// showSettings saves and closes the open case, then shows the settings.
+func (u *UI) showSettings() {
+	if !u.unlocked() || !u.leaveCase() {
+		return
+	}
+	u.setTitle("")
+	u.settingsUI = newSettingsScreen(u.window, u)
+	u.show(u.settingsUI.root)
+}
+
+func newSettingsScreen(w fyne.Window, u *UI) *settingsScreen {
+	s := &settingsScreen{w: w, u: u}
+	s.idle = widget.NewSelect(minutesLabels(idleChoices, u.settings.IdleMinutes), s.onIdle)
+	s.idle.SetSelected(minutesLabel(u.settings.IdleMinutes))
+	s.referral = widget.NewSelect(daysLabels(referralChoices, u.settings.ReferralDays), s.onReferral)
+	s.referral.SetSelected(daysLabel(u.settings.ReferralDays))
+	s.marking = widget.NewEntry()
+	s.marking.SetText(u.settings.Marking)
+	s.marking.OnChanged = func(m string) { u.settings.setMarking(m) }
+	s.users = container.NewVBox()
+	s.backup = widget.NewButtonWithIcon("Back up now…", theme.DocumentSaveIcon(), s.onBackup)
+	s.refreshUsers()
+	s.root = s.layout()
+	return s
+}
+
+func (s *settingsScreen) layout() fyne.CanvasObject {
+	back := widget.NewButtonWithIcon("Case list", theme.NavigateBackIcon(), s.u.showCaseList)
+	lock := widget.NewButtonWithIcon("Lock", theme.LogoutIcon(), s.u.lockNow)
+	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(back, heading("Settings")), lock), widget.NewSeparator())
+	security := widget.NewForm(widget.NewFormItem("Lock after", narrow(s.idle, 260)))
+	practice := widget.NewForm(
+		widget.NewFormItem("Referrals are timely within", narrow(s.referral, 260)),
+		widget.NewFormItem("Protective marking on packs", narrow(s.marking, 360)),
+	)
+	addUser := widget.NewButtonWithIcon("Add a user…", theme.ContentAddIcon(), s.onAddUser)
+	change := widget.NewButtonWithIcon("Change my passphrase…", theme.AccountIcon(), s.onChangePassphrase)
+	body := container.NewVBox(
+		widget.NewCard("Security", "The vault locks itself when nobody has used the window for this long. Ctrl+L locks it at once.", security),
+		widget.NewCard("Users", "Each user has their own passphrase; all of them open the same vault.",
+			container.NewVBox(s.users, container.NewHBox(addUser, change))),
+		widget.NewCard("Backup", "A backup is one encrypted file with every case and the audit trail, "+
+			"protected by a backup passphrase of its own. Keep it somewhere other than this computer.",
+			container.NewHBox(s.backup)),
+		widget.NewCard("Practice check and packs", "", practice),
+		widget.NewCard("Appearance", "", wrapped("MSP Records follows your computer's light or dark theme: "+
+			"change it in the system settings.")),
+		widget.NewCard("Vault folder", "", wrapped(s.u.vaultDir)),
+	)
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
+}
+
+// narrow keeps a field at a width that fits its content, rather than the
+// whole width of the form.
+func narrow(o fyne.CanvasObject, width float32) fyne.CanvasObject {
+	return container.NewHBox(container.New(columnWidth(width), o))
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// onIdle changes the idle time; the watcher restarts with it at once.
+func (s *settingsScreen) onIdle(label string) {
+	n := labelNumber(label)
+	if n < 1 || n == s.u.settings.IdleMinutes {
+		return
+	}
+	s.u.settings.setIdleMinutes(n)
+	s.u.idle.start(time.Duration(n) * s.u.idleUnit)
+}
+
+func (s *settingsScreen) onReferral(label string) {
+	if n := labelNumber(label); n >= 1 {
+		s.u.settings.setReferralDays(n)
+	}
+}
+
+func minutesLabel(n int) string {
+	if n == 1 {
+		return "1 minute"
+	}
+	return strconv.Itoa(n) + " minutes"
+}
+
+func daysLabel(n int) string {
+	if n == 1 {
+		return "1 working day"
+	}
+	return strconv.Itoa(n) + " working days"
+}
+
+// minutesLabels are the choices, with the current value added if it is not
+// one of them (set by an older version, say).
+func minutesLabels(choices []int, current int) []string {
+	return labelsWith(choices, current, minutesLabel)
+}
+
+func daysLabels(choices []int, current int) []string {
+	return labelsWith(choices, current, daysLabel)
+}
+
+func labelsWith(choices []int, current int, label func(int) string) []string {
+	var out []string
+	added := false
+	for _, n := range choices {
+		if !added && current < n {
+			out = append(out, label(current))
+			added = true
+		}
+		if n == current {
+			added = true
+		}
+		out = append(out, label(n))
+	}
+	if !added {
+		out = append(out, label(current))
+	}
+	return out
+}
+
+// labelNumber reads the number at the start of a choice's label.
+func labelNumber(label string) int {
+	i := 0
+	for i < len(label) && label[i] >= '0' && label[i] <= '9' {
+		i++
+	}
+	n, err := strconv.Atoi(label[:i])
+	if err != nil {
+		return 0
+	}
+	return n
+}

@@ -1,0 +1,197 @@
+package app
+
+import (
+	"archive/tar"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+
+	"msprecords/crypto"
+	"msprecords/records"
+)
+
+// TestSettingsPreferences changes each setting and checks it is kept in the
+// preferences and read back by a new window.
+func TestSettingsPreferences(t *testing.T) {
+	u := openUnlocked(t)
+	u.showSettings()
+	s := u.settingsUI
+	if s == nil {
+		t.Fatal("no settings screen")
+	}
+	if s.idle.Selected != "5 minutes" || s.referral.Selected != "2 working days" || s.marking.Text != defaultMarking {
+		t.Errorf("defaults shown: %q, %q, %q", s.idle.Selected, s.referral.Selected, s.marking.Text)
+	}
+	s.idle.SetSelected("15 minutes")
+	s.referral.SetSelected("5 working days")
+	s.marking.SetText("OFFICIAL")
+	got := loadSettings(u.app.Preferences())
+	if got.IdleMinutes != 15 || got.ReferralDays != 5 || got.Marking != "OFFICIAL" {
+		t.Errorf("preferences read back: %+v", got)
+	}
+	if opts := u.settings.practiceOptions(); opts.ReferralLimitWorkingDays != 5 {
+		t.Errorf("practice options: %+v", opts)
+	}
+	s.marking.SetText("  ")
+	if u.settings.Marking != defaultMarking {
+		t.Errorf("an empty marking gave %q", u.settings.Marking)
+	}
+}
+
+// TestSettingsUsers adds a user, who unlocks with their own passphrase,
+// changes it, and removes the first user.
+func TestSettingsUsers(t *testing.T) {
+	u := openUnlocked(t)
+	u.showSettings()
+	s := u.settingsUI
+
+	test.Tap(findButton(t, s.root, "Add a user…"))
+	f := s.userForm
+	test.Type(f.current, "wrong")
+	test.Type(f.name, "Bob Advocate")
+	test.Type(f.pass, "a long passphrase for bob")
+	test.Type(f.again, "a long passphrase for bob")
+	test.Tap(f.ok)
+	u.work.wait()
+	if got, want := f.problem.Text, messageFor(crypto.ErrWrongPassphrase); got != want {
+		t.Errorf("with a wrong own passphrase: %q, want %q", got, want)
+	}
+	f.current.SetText(testPass)
+	test.Tap(f.ok)
+	u.work.wait()
+	if users, _ := u.vault.Users(); len(users) != 2 {
+		t.Fatalf("users after adding: %v (%q)", users, f.problem.Text)
+	}
+
+	u.lockNow()
+	unlockWith(t, u, "Bob Advocate", "a long passphrase for bob")
+	if !u.unlocked() || u.session.user != "Bob Advocate" {
+		t.Fatalf("Bob cannot unlock: %q", u.unlock.problem.Text)
+	}
+
+	u.showSettings()
+	s = u.settingsUI
+	test.Tap(findButton(t, s.root, "Change my passphrase…"))
+	f = s.userForm
+	test.Type(f.current, "a long passphrase for bob")
+	test.Type(f.pass, "bob's brand new passphrase")
+	test.Type(f.again, "bob's brand new passphrase")
+	test.Tap(f.ok)
+	u.work.wait()
+	if f.problem.Visible() {
+		t.Fatalf("change refused: %q", f.problem.Text)
+	}
+
+	s.removeUser(testUser)
+	if users, _ := u.vault.Users(); len(users) != 1 || users[0] != "Bob Advocate" {
+		t.Errorf("users after removing: %v", users)
+	}
+	s.removeUser("Bob Advocate")
+	mustContain(t, "message for the last user", u.bar.message(), "only user")
+
+	u.lockNow()
+	unlockWith(t, u, "Bob Advocate", "a long passphrase for bob")
+	if u.unlocked() {
+		t.Fatal("the old passphrase still unlocks")
+	}
+	unlockWith(t, u, "Bob Advocate", "bob's brand new passphrase")
+	if !u.unlocked() {
+		t.Fatalf("the new passphrase does not unlock: %q", u.unlock.problem.Text)
+	}
+}
+
+// TestSettingsBackup writes a backup through the settings (the file dialog
+// itself is the system's) and checks that it decrypts with the backup
+// passphrase into the command line's archive.
+func TestSettingsBackup(t *testing.T) {
+	u := openUnlocked(t)
+	newCaseThroughForm(t, u, "Ada Lovelace", "10", "12", "1915")
+	u.showSettings()
+	s := u.settingsUI
+	test.Tap(s.backup)
+	f := s.backupUI
+	test.Type(f.pass, "backup passphrase here")
+	test.Type(f.again, "backup passphrase")
+	test.Tap(f.ok)
+	mustContain(t, "problem for different passphrases", f.problem.Text, "not the same")
+
+	path := filepath.Join(t.TempDir(), backupFileName())
+	wc, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.writeBackup(wc, "backup passphrase here")
+	u.work.wait()
+	if strings.Contains(u.bar.message(), messageFor(errBackupNotShared)) {
+		if _, err := os.Stat(path); err == nil {
+			t.Error("a failed backup left its file behind")
+		}
+		t.Skip("the backup archive is not shared with the command line yet")
+	}
+	mustContain(t, "message bar", u.bar.message(), "Backup saved to "+backupFileName())
+	file, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	r, err := crypto.DecryptWithPassphrase(file, "backup passphrase here")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := tar.NewReader(r)
+	var names []string
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, h.Name)
+	}
+	got := strings.Join(names, " ")
+	mustContain(t, "archive", got, "vault.json")
+	mustContain(t, "archive", got, "db.backup")
+}
+
+func TestLabelsWith(t *testing.T) {
+	tests := []struct {
+		current int
+		want    []string
+	}{
+		{5, []string{"1 minute", "2 minutes", "5 minutes", "10 minutes"}},
+		{3, []string{"1 minute", "2 minutes", "3 minutes", "5 minutes", "10 minutes"}},
+		{99, []string{"1 minute", "2 minutes", "5 minutes", "10 minutes", "99 minutes"}},
+	}
+	for _, tt := range tests {
+		got := minutesLabels([]int{1, 2, 5, 10}, tt.current)
+		if len(got) != len(tt.want) {
+			t.Errorf("minutesLabels(%d) = %q", tt.current, got)
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.want[i] || labelNumber(got[i]) == 0 {
+				t.Errorf("minutesLabels(%d) = %q", tt.current, got)
+				break
+			}
+		}
+	}
+}
+
+func TestLoadSettingsFallbacks(t *testing.T) {
+	a := test.NewTempApp(t)
+	p := a.Preferences()
+	p.SetInt(prefIdleMinutes, -3)
+	p.SetInt(prefReferralDays, 1000)
+	p.SetString(prefMarking, " ")
+	s := loadSettings(p)
+	if s.IdleMinutes != defaultIdleMinutes || s.ReferralDays != records.DefaultReferralLimit || s.Marking != defaultMarking {
+		t.Errorf("fallbacks: %+v", s)
+	}
+}

@@ -1,0 +1,188 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"msprecords/crypto"
+)
+
+// refreshUsers lists the vault's users, each with a Remove button (none for
+// the user signed in, who cannot remove themselves while working).
+func (s *settingsScreen) refreshUsers() {
+	s.users.RemoveAll()
+	users, err := s.u.vault.Users()
+	if err != nil {
+		s.users.Add(wrapped(messageFor(err)))
+		return
+	}
+	for _, name := range users {
+		label := widget.NewLabel(name)
+		if name == s.u.session.user {
+			label.SetText(name + " (you)")
+			s.users.Add(label)
+			continue
+		}
+		who := name
+		remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { s.onRemoveUser(who) })
+		remove.Importance = widget.LowImportance
+		if len(users) < 2 {
+			remove.Disable()
+		}
+		s.users.Add(container.NewBorder(nil, nil, nil, remove, label))
+	}
+}
+
+// onRemoveUser asks, then removes a user's passphrase slot. The vault
+// refuses to remove the last one.
+func (s *settingsScreen) onRemoveUser(name string) {
+	dialog.ShowConfirm("Remove "+name+"?",
+		name+" will no longer be able to unlock this vault. Their past work stays in the records and the audit trail.",
+		func(ok bool) {
+			if ok {
+				s.removeUser(name)
+			}
+		}, s.w)
+}
+
+func (s *settingsScreen) removeUser(name string) {
+	if err := s.u.vault.RemoveSlot(name); err != nil {
+		s.u.bar.show(messageFor(err))
+	}
+	s.refreshUsers()
+}
+
+// passphraseForm is a dialog asking for passphrases (and, to add a user, a
+// name). The current user's passphrase is asked for every change: it proves
+// who is at the keyboard, and it unlocks the master key for the moment the
+// change needs it, so the key is never kept while the vault is open.
+type passphraseForm struct {
+	name, current, pass, again *widget.Entry
+	hint, problem              *widget.Label
+	ok                         *widget.Button
+	progress                   *widget.ProgressBarInfinite
+	d                          *dialog.CustomDialog
+}
+
+func newPassphraseForm(w fyne.Window, title, okLabel string, withName bool, user string) *passphraseForm {
+	f := &passphraseForm{current: widget.NewPasswordEntry(), pass: widget.NewPasswordEntry(),
+		again: widget.NewPasswordEntry(), hint: widget.NewLabel(""), problem: newProblemLabel(),
+		progress: widget.NewProgressBarInfinite()}
+	f.hint.Wrapping = fyne.TextWrapWord
+	f.progress.Hide()
+	items := []*widget.FormItem{widget.NewFormItem("Your passphrase ("+user+")", f.current)}
+	if withName {
+		f.name = widget.NewEntry()
+		items = append(items, widget.NewFormItem("New user's name", f.name))
+		f.name.OnChanged = func(string) { f.updateHint() }
+	}
+	items = append(items, widget.NewFormItem("New passphrase", f.pass), widget.NewFormItem("New passphrase again", f.again))
+	f.pass.OnChanged = func(string) { f.updateHint() }
+	f.updateHint()
+	f.ok = widget.NewButtonWithIcon(okLabel, theme.ConfirmIcon(), nil)
+	f.ok.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { f.d.Hide() })
+	body := container.NewVBox(widget.NewForm(items...), f.hint, f.progress, f.problem)
+	f.d = dialog.NewCustomWithoutButtons(title, container.New(columnWidth(520), body), w)
+	f.d.SetButtons([]fyne.CanvasObject{cancel, f.ok})
+	return f
+}
+
+func (f *passphraseForm) newName() string {
+	if f.name == nil {
+		return ""
+	}
+	return strings.TrimSpace(f.name.Text)
+}
+
+func (f *passphraseForm) updateHint() {
+	hint, _ := passphraseHint(f.pass.Text, f.newName())
+	f.hint.SetText(hint)
+}
+
+func (f *passphraseForm) fail(msg string) {
+	f.problem.SetText(msg)
+	f.problem.Show()
+}
+
+func (f *passphraseForm) setBusy(busy bool) {
+	if busy {
+		f.problem.Hide()
+		f.ok.Disable()
+		f.progress.Show()
+		f.progress.Start()
+		return
+	}
+	f.ok.Enable()
+	f.progress.Stop()
+	f.progress.Hide()
+}
+
+// withKey checks the form, then in the worker unlocks the master key with
+// the current user's passphrase, runs change with it and zeroes it.
+func (s *settingsScreen) withKey(f *passphraseForm, label string, change func(crypto.MasterKey) error, done func()) {
+	if msg := newUserProblem(label, f.pass.Text, f.again.Text); msg != "" {
+		f.fail(msg)
+		return
+	}
+	if f.current.Text == "" {
+		f.fail("Enter your own passphrase.")
+		return
+	}
+	f.setBusy(true)
+	v, user, current := s.u.vault, s.u.session.user, f.current.Text
+	var err error
+	s.u.work.run(func() {
+		var key crypto.MasterKey
+		key, _, err = v.Unlock(user, current)
+		if err == nil {
+			err = change(key)
+		}
+		zeroKey(&key)
+	}, func() {
+		f.setBusy(false)
+		if err != nil {
+			f.fail(messageFor(err))
+			return
+		}
+		f.d.Hide()
+		done()
+	})
+}
+
+// onAddUser adds a passphrase slot for a new user.
+func (s *settingsScreen) onAddUser() {
+	f := newPassphraseForm(s.w, "Add a user", "Add the user", true, s.u.session.user)
+	f.ok.OnTapped = func() {
+		name, pass := f.newName(), f.pass.Text
+		s.withKey(f, name, func(key crypto.MasterKey) error {
+			return s.u.vault.AddSlot(key, name, pass)
+		}, func() {
+			s.refreshUsers()
+			s.u.bar.show(name + " can now unlock the vault with their own passphrase.")
+		})
+	}
+	s.userForm = f
+	f.d.Show()
+}
+
+// onChangePassphrase rewrites the current user's slot with a new passphrase.
+func (s *settingsScreen) onChangePassphrase() {
+	user := s.u.session.user
+	f := newPassphraseForm(s.w, "Change my passphrase", "Change it", false, user)
+	f.ok.OnTapped = func() {
+		pass := f.pass.Text
+		s.withKey(f, user, func(key crypto.MasterKey) error {
+			return s.u.vault.ChangePassphrase(key, user, pass)
+		}, func() {
+			s.u.bar.show("Your passphrase was changed. Use the new one from now on.")
+		})
+	}
+	s.userForm = f
+	f.d.Show()
+}

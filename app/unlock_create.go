@@ -1,0 +1,186 @@
+package app
+
+import (
+	"os/user"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"msprecords/crypto"
+	"msprecords/records"
+)
+
+// createScreen makes a new vault on first run: the first user's name, a
+// passphrase typed twice with a hint about its strength, then the recovery
+// key (see recoveryScreen).
+type createScreen struct {
+	w       fyne.Window
+	dir     string
+	work    *worker
+	created func(sess *session, vault *crypto.Vault, recoveryKey string)
+
+	user     *widget.Entry
+	pass     *widget.Entry
+	again    *widget.Entry
+	hint     *widget.Label
+	button   *widget.Button
+	progress *widget.ProgressBarInfinite
+	problem  *widget.Label
+	root     fyne.CanvasObject
+}
+
+func newCreateScreen(w fyne.Window, u *UI) *createScreen {
+	s := &createScreen{w: w, dir: u.vaultDir, work: &u.work, created: u.onVaultCreated}
+	s.user = widget.NewEntry()
+	s.user.SetText(loginName())
+	s.pass = widget.NewPasswordEntry()
+	s.again = widget.NewPasswordEntry()
+	s.hint = widget.NewLabel("")
+	s.hint.Wrapping = fyne.TextWrapWord
+	s.pass.OnChanged = func(string) { s.onPassphraseChanged() }
+	s.user.OnChanged = func(string) { s.onPassphraseChanged() }
+	s.again.OnSubmitted = func(string) { s.onCreate() }
+	s.button = widget.NewButtonWithIcon("Create the vault", theme.ConfirmIcon(), s.onCreate)
+	s.button.Importance = widget.HighImportance
+	s.progress = widget.NewProgressBarInfinite()
+	s.progress.Hide()
+	s.problem = newProblemLabel()
+	s.onPassphraseChanged()
+	s.root = s.layout()
+	return s
+}
+
+func (s *createScreen) layout() fyne.CanvasObject {
+	intro := widget.NewLabel("Your records will be kept in an encrypted vault on this computer. " +
+		"Choose a passphrase that you will remember: without it, or the recovery key shown next, " +
+		"nobody can open the records, not even the makers of this program.")
+	intro.Wrapping = fyne.TextWrapWord
+	where := widget.NewLabel("Vault folder: " + filepath.Clean(s.dir))
+	where.Wrapping = fyne.TextWrapBreak
+	where.Importance = widget.LowImportance
+	form := widget.NewForm(
+		widget.NewFormItem("Your name", s.user),
+		widget.NewFormItem("Passphrase", s.pass),
+		widget.NewFormItem("Passphrase again", s.again),
+	)
+	return centred(container.NewVBox(
+		heading("Create a vault"), intro, form, s.hint, s.button, s.progress, s.problem, where,
+	))
+}
+
+// onPassphraseChanged updates the strength hint as the passphrase is typed.
+func (s *createScreen) onPassphraseChanged() {
+	hint, _ := passphraseHint(s.pass.Text, s.user.Text)
+	s.hint.SetText(hint)
+}
+
+// onCreate checks the form, then makes the vault and its database in the
+// worker: scrypt runs once for the first user's slot.
+func (s *createScreen) onCreate() {
+	if s.button.Disabled() {
+		return
+	}
+	label, pass := strings.TrimSpace(s.user.Text), s.pass.Text
+	if msg := newUserProblem(label, pass, s.again.Text); msg != "" {
+		s.problem.SetText(msg)
+		s.problem.Show()
+		return
+	}
+	s.setBusy(true)
+	var (
+		sess     *session
+		vault    *crypto.Vault
+		recovery string
+		err      error
+	)
+	s.work.run(func() {
+		sess, vault, recovery, err = createVault(s.dir, label, pass)
+	}, func() {
+		s.setBusy(false)
+		if err != nil {
+			s.problem.SetText(messageFor(err))
+			s.problem.Show()
+			return
+		}
+		s.created(sess, vault, recovery)
+	})
+}
+
+// newUserProblem checks a new user's name and passphrase, returning what to
+// put right, or "".
+func newUserProblem(label, pass, again string) string {
+	if label == "" {
+		return "Enter your name."
+	}
+	return passphraseProblem(pass, again, label)
+}
+
+// passphraseProblem checks a new passphrase typed twice; user, if known, must
+// not be part of it.
+func passphraseProblem(pass, again, user string) string {
+	if hint, ok := passphraseHint(pass, user); !ok {
+		return hint
+	}
+	if pass != again {
+		return "The two passphrases are not the same: type them again."
+	}
+	return ""
+}
+
+// createVault makes the vault and its empty database, takes the vault lock
+// and opens the session. It runs off the UI goroutine.
+func createVault(dir, label, pass string) (*session, *crypto.Vault, string, error) {
+	v, key, recovery, err := crypto.Create(dir, label, pass, 0)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	defer zeroKey(&key)
+	lock, err := crypto.Lock(dir)
+	if err != nil {
+		return nil, nil, "", err
+	}
+	store, err := records.CreateStore(v.DBDir(), key, label)
+	if err != nil {
+		lock.Release()
+		return nil, nil, "", err
+	}
+	return &session{store: store, lock: lock, user: label}, v, recovery, nil
+}
+
+func (s *createScreen) setBusy(busy bool) {
+	for _, e := range []*widget.Entry{s.user, s.pass, s.again} {
+		if busy {
+			e.Disable()
+		} else {
+			e.Enable()
+		}
+	}
+	if busy {
+		s.problem.Hide()
+		s.button.Disable()
+		s.progress.Show()
+		s.progress.Start()
+		return
+	}
+	s.button.Enable()
+	s.progress.Stop()
+	s.progress.Hide()
+}
+
+// loginName is the name the operating system knows this person by, offered
+// as the first user's name. A Windows domain prefix is dropped.
+func loginName() string {
+	u, err := user.Current()
+	if err != nil {
+		return ""
+	}
+	name := u.Username
+	if i := strings.LastIndexByte(name, '\\'); i >= 0 {
+		name = name[i+1:]
+	}
+	return name
+}

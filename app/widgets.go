@@ -1,0 +1,164 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"msprecords/records"
+)
+
+// form lays out labelled fields one under another, so that Tab moves through
+// them in the order they are read, and keeps every field by its label so that
+// tests (and the round-trip test of the shell) can reach each one as a user would.
+// Every setter it makes changes the case through caseView.edit.
+type form struct {
+	v      *caseView
+	rows   []fyne.CanvasObject
+	fields map[string]any // label → widget or field helper
+	after  func()         // run after every edit, e.g. to refresh a list row
+}
+
+func newForm(v *caseView) *form {
+	return &form{v: v, fields: map[string]any{}}
+}
+
+// object returns the laid-out form.
+func (f *form) object() fyne.CanvasObject {
+	return container.New(layout.NewFormLayout(), f.rows...)
+}
+
+// field returns what is shown for a label (a widget, or a helper such as
+// *dateField), or nil.
+func (f *form) field(label string) any { return f.fields[label] }
+
+// edit changes the case and tells the shell and the form's owner.
+func (f *form) edit(change func()) {
+	f.v.edit(change)
+	if f.after != nil {
+		f.after()
+	}
+}
+
+// add places a labelled row. The same label twice in one form is a
+// programming error, caught by the tests.
+func (f *form) add(label string, shown fyne.CanvasObject, field any) {
+	f.register(label, field)
+	f.rows = append(f.rows, widget.NewLabel(label), shown)
+}
+
+// register keeps a field by its label without placing it.
+func (f *form) register(label string, field any) {
+	if _, dup := f.fields[label]; dup {
+		panic(fmt.Sprintf("app: form has two fields labelled %q", label))
+	}
+	f.fields[label] = field
+}
+
+// heading starts a new section of the form.
+func (f *form) heading(text string) {
+	h := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.rows = append(f.rows, h, layout.NewSpacer())
+}
+
+// row places something unlabelled and unregistered, such as a button.
+func (f *form) row(o fyne.CanvasObject) {
+	f.rows = append(f.rows, layout.NewSpacer(), o)
+}
+
+// text is a one-line entry bound to a string of the case.
+func (f *form) text(label string, p *string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(*p)
+	e.OnChanged = func(s string) { f.edit(func() { *p = s }) }
+	f.add(label, e, e)
+	return e
+}
+
+// notChosen is the first choice of every pick-list: it takes back a choice
+// made by mistake, leaving the answer not recorded.
+const notChosen = "(not chosen)"
+
+// choice is a pick-list bound to a string of the case. A value that is not in
+// the list (from an older import) is kept until someone picks another.
+func (f *form) choice(label string, options []string, p *string) *widget.Select {
+	s := widget.NewSelect(append([]string{notChosen}, options...), nil)
+	s.PlaceHolder = "Select…"
+	s.Selected = *p
+	s.OnChanged = func(val string) {
+		if val == notChosen {
+			s.ClearSelected() // shows the placeholder and comes back here with ""
+			return
+		}
+		if val != *p {
+			f.edit(func() { *p = val })
+		}
+	}
+	f.add(label, s, s)
+	return s
+}
+
+// check is a tick box bound to a yes/no of the case.
+func (f *form) check(label string, p *bool) *widget.Check {
+	c := widget.NewCheck(label, nil)
+	c.Checked = *p
+	c.OnChanged = func(b bool) { f.edit(func() { *p = b }) }
+	f.register(label, c) // the box carries its own label, so the label column stays empty
+	f.row(c)
+	return c
+}
+
+// many is a set of tick boxes bound to a list of the case. The choices are
+// stored in the order of the pick-list, whatever order they were ticked in.
+func (f *form) many(label string, options []string, p *[]string) *widget.CheckGroup {
+	g := widget.NewCheckGroup(options, nil)
+	g.Selected = append([]string(nil), *p...)
+	g.OnChanged = func(picked []string) {
+		ordered := inListOrder(options, picked)
+		f.edit(func() { *p = ordered })
+	}
+	f.add(label, g, g)
+	return g
+}
+
+// note shows text the user does not edit here, such as a computed figure.
+func (f *form) note(label, text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	f.add(label, l, l)
+	return l
+}
+
+// inListOrder returns the picked values in the order of options.
+func inListOrder(options, picked []string) []string {
+	var out []string
+	for _, o := range options {
+		if records.Contains(picked, o) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// message is the line shown beside a field whose text cannot be used,
+// in the GOV.UK style ("Date of contact must be a real date").
+func newMessage() *widget.Label {
+	m := widget.NewLabel("")
+	m.Importance = widget.DangerImportance
+	m.Wrapping = fyne.TextWrapWord
+	m.Hide()
+	return m
+}
+
+func showMessage(m *widget.Label, text string) {
+	m.SetText(text)
+	m.Show()
+}
+
+func hideMessage(m *widget.Label) {
+	m.SetText("")
+	m.Hide()
+}

@@ -1,0 +1,47 @@
+package cli
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+)
+
+type importOptions struct {
+	global globalOptions
+}
+
+func newImportCommand() *command {
+	var opts importOptions
+	fs := newFlagSet("import")
+	opts.global.register(fs)
+	return &command{
+		usage:   "import FILE.json [flags]",
+		summary: "add the cases of a JSON case file (as written by export-json): all of them, or none if any is wrong",
+		flags:   fs,
+		run: func(env *Env, args []string) error {
+			if err := wantArgs(args, 1, "the JSON case file to import"); err != nil {
+				return err
+			}
+			return runImport(env, opts, args[0])
+		},
+	}
+}
+
+func runImport(env *Env, opts importOptions, path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return failf("the file %s does not exist", path)
+	}
+	if err != nil {
+		return failf("cannot read %s: %v", path, unwrapPath(err))
+	}
+	defer f.Close()
+	return withSession(env, opts.global, func(s *session) error {
+		n, err := s.store.ImportJSON(f)
+		if err != nil {
+			return err
+		}
+		env.printf("Imported %s from %s.\n", plural(n, "case"), path)
+		return nil
+	})
+}

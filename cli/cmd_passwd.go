@@ -1,0 +1,89 @@
+package cli
+
+import "flag"
+
+type passwdOptions struct {
+	global            globalOptions
+	newPassphraseFile string
+	recoveryKeyFile   string
+}
+
+// registerNewSecretFlags declares the flags of the commands that set a
+// passphrase: passwd and slots add.
+func registerNewSecretFlags(fs *flag.FlagSet, newFile, recoveryFile *string) {
+	fs.StringVar(newFile, "new-passphrase-file", "", "read the new passphrase from the first line of `FILE`")
+	fs.StringVar(recoveryFile, "recovery-key-file", "", "unlock with the recovery key in `FILE` instead of a passphrase")
+}
+
+func newPasswdCommand() *command {
+	var opts passwdOptions
+	fs := newFlagSet("passwd")
+	opts.global.register(fs)
+	registerNewSecretFlags(fs, &opts.newPassphraseFile, &opts.recoveryKeyFile)
+	return &command{
+		usage: "passwd [--user NAME] [--passphrase-file FILE | --recovery-key-file FILE] [--new-passphrase-file FILE]",
+		summary: "change a user's passphrase; with --recovery-key-file, set a new one for a user who has forgotten theirs. " +
+			"Without files, the current and the new passphrase are asked for (or read as two lines of stdin)",
+		flags: fs,
+		run: func(env *Env, args []string) error {
+			if err := wantArgs(args, 0, ""); err != nil {
+				return err
+			}
+			return runPasswd(env, opts)
+		},
+	}
+}
+
+func runPasswd(env *Env, opts passwdOptions) error {
+	s, err := openVault(env, opts.global)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	if err := s.unlockForChange(env, opts.global, opts.recoveryKeyFile); err != nil {
+		return err
+	}
+	label, err := s.passwdTarget(opts.global)
+	if err != nil {
+		return err
+	}
+	pass, err := env.newPassphrase(opts.newPassphraseFile, "New passphrase for "+label+": ")
+	if err != nil {
+		return err
+	}
+	if err := s.vault.ChangePassphrase(s.key, label, pass); err != nil {
+		return err
+	}
+	env.printf("Changed the passphrase of %s.\n", label)
+	return nil
+}
+
+// unlockForChange unlocks with the recovery key when a file of it is given,
+// else with a passphrase.
+func (s *session) unlockForChange(env *Env, g globalOptions, recoveryKeyFile string) error {
+	if recoveryKeyFile == "" {
+		return s.unlock(env, g)
+	}
+	key, err := readRecoveryKeyFile(recoveryKeyFile)
+	if err != nil {
+		return err
+	}
+	s.key, err = s.vault.UnlockWithRecoveryKey(key)
+	return err
+}
+
+// passwdTarget is the user whose passphrase passwd sets: the one who
+// unlocked, else the one named with --user, else the only user there is.
+func (s *session) passwdTarget(g globalOptions) (string, error) {
+	switch {
+	case s.user != "":
+		return s.user, nil
+	case g.user != "":
+		return g.user, nil
+	}
+	users, _ := s.vault.Users()
+	if len(users) != 1 {
+		return "", failf("say whose passphrase to set with --user NAME ('msprecords slots list' shows the users)")
+	}
+	return users[0], nil
+}

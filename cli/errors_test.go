@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"msprecords/crypto"
+)
+
+// TestFailuresSayOneThing checks that each way a command can fail exits
+// non-zero with one plain line on stderr.
+func TestFailuresSayOneThing(t *testing.T) {
+	v := newVault(t, "Alice", "right passphrase")
+	ok(t, v.args("demo", "--cases", "2")...)
+	wrong := writeFile(t, "wrong", "wrong passphrase\n")
+	empty := writeFile(t, "empty", "")
+	malformed := writeFile(t, "bad.json", "{")
+	notOurs := writeFile(t, "other.json", `{"format":"something-else","version":1,"cases":[]}`)
+	invalid := writeFile(t, "invalid.json", `{"format":"msprecords-cases","version":1,"exported":"2026-01-01T00:00:00Z","cases":[{"schema":1,"reference":"X-1","person":{"name":"","nhs_number":"1234567890"}}]}`)
+	nonEmpty := t.TempDir()
+	writeFile(t, "x", "")
+	os.WriteFile(filepath.Join(nonEmpty, "notes.txt"), []byte("x"), 0o600)
+	backup := filepath.Join(t.TempDir(), "b.backup")
+	ok(t, v.args("backup", "--out", backup)...)
+	garbage := writeFile(t, "garbage.backup", "this is not a backup")
+	missing := filepath.Join(t.TempDir(), "nowhere")
+
+	tests := []struct {
+		name string
+		want string
+		args []string
+	}{
+		{"wrong passphrase", "the passphrase is not right for this vault. Check Caps Lock and try again.", []string{"list", "--vault", v.dir, "--passphrase-file", wrong}},
+		{"no such user", "no user of that name", []string{"list", "--vault", v.dir, "--passphrase-file", v.passFile, "--user", "Zed"}},
+		{"empty passphrase file", "is empty", []string{"list", "--vault", v.dir, "--passphrase-file", empty}},
+		{"missing passphrase file", "does not exist", []string{"list", "--vault", v.dir, "--passphrase-file", missing}},
+		{"no passphrase at all", "no passphrase was given", []string{"list", "--vault", v.dir}},
+		{"missing vault", "there is no vault in " + missing, []string{"list", "--vault", missing, "--passphrase-file", v.passFile}},
+		{"unknown case", "there is no case with that reference", v.args("show", "NO-SUCH-REF")},
+		{"malformed import", "cannot be imported", v.args("import", malformed)},
+		{"not a case file", "not an MSP Records case file", v.args("import", notOurs)},
+		{"invalid case", "Enter the person's full name", v.args("import", invalid)},
+		{"missing import file", "does not exist", v.args("import", missing)},
+		{"restore into a non-empty folder", "is not empty", []string{"restore", "--backup", backup, "--vault", nonEmpty, "--passphrase-file", v.passFile}},
+		{"restore with the wrong passphrase", "does not open this backup", []string{"restore", "--backup", backup, "--vault", missing, "--passphrase-file", wrong}},
+		{"restore a file that is no backup", "damaged", []string{"restore", "--backup", garbage, "--vault", missing, "--passphrase-file", v.passFile}},
+		{"restore a missing backup", "does not exist", []string{"restore", "--backup", missing, "--vault", missing, "--passphrase-file", v.passFile}},
+		{"init over a vault", "is not empty", []string{"init", "--vault", v.dir, "--passphrase-file", v.passFile}},
+		{"export to a missing folder", "cannot write", v.args("export-json", "--out", filepath.Join(missing, "x.json"))},
+		{"unknown command", "there is no command", []string{"frobnicate"}},
+		{"unknown flag", "flag provided but not defined", v.args("list", "--colour")},
+		{"missing argument", "give the case reference", v.args("show")},
+		{"extra argument", "unexpected argument", v.args("list", "extra")},
+		{"missing --out", "--out FILE", v.args("backup")},
+		{"bad count", "--cases must be", v.args("demo", "--cases", "0")},
+		{"bad slots command", "not a slots command", v.args("slots", "juggle")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fails(t, tt.want, tt.args...)
+		})
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("a failed restore left the folder behind")
+	}
+}
+
+func TestReservedCommand(t *testing.T) {
+	saved := table
+	defer func() { table = saved }()
+	table = append(append([]entry(nil), table...), entry{"future", "a command still to come", nil})
+	fails(t, "the future command is not available in this version yet", "future")
+}
+
+func TestVaultAlreadyOpen(t *testing.T) {
+	v := newVault(t, "Alice", "pass")
+	lock, err := crypto.Lock(v.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	for _, cmd := range [][]string{{"list"}, {"demo"}, {"verify"}, {"passwd"}, {"backup", "--out", filepath.Join(t.TempDir(), "b")}} {
+		fails(t, "the vault is already open in another window or program", v.args(cmd...)...)
+	}
+}
+
+func TestDamagedDatabase(t *testing.T) {
+	v := newVault(t, "Alice", "pass")
+	ok(t, v.args("demo", "--cases", "1")...)
+	if err := os.Remove(filepath.Join(v.dir, "db", "MANIFEST")); err != nil {
+		t.Fatal(err)
+	}
+	fails(t, "the database is missing or damaged: restore from a backup (see README)", v.args("list")...)
+	r := fails(t, "the database is missing or damaged", v.args("verify")...)
+	if r.stdout == "" {
+		t.Error("verify printed nothing of what it found")
+	}
+}
+
+func TestUsageAndHelp(t *testing.T) {
+	if r := msp(t, ""); r.code != exitUsage || r.stdout == "" {
+		t.Errorf("no arguments: exit %d, stdout %q", r.code, r.stdout)
+	}
+	for _, args := range [][]string{{"help"}, {"--help"}, {"list", "--help"}, {"slots", "-h"}} {
+		if r := msp(t, "", args...); r.code != 0 || r.stdout == "" || r.stderr != "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
+		}
+	}
+}

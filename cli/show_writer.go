@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"msprecords/records"
+)
+
+// caseWriter lays a case out as plain text: a title, sections underlined,
+// numbered items within a section, and "Label: value" lines. Empty values
+// are left out; a section with nothing in it says so, so that a reader can
+// tell "not recorded" from "not shown".
+type caseWriter struct {
+	w      *bufio.Writer
+	indent string
+}
+
+func newCaseWriter(w io.Writer) *caseWriter {
+	return &caseWriter{w: bufio.NewWriter(w)}
+}
+
+func (t *caseWriter) flush() error { return t.w.Flush() }
+
+// title starts the document.
+func (t *caseWriter) title(s string) {
+	s = oneLine(s)
+	fmt.Fprintf(t.w, "%s\n%s\n", s, strings.Repeat("=", textWidth(s)))
+}
+
+// section starts a part of the record.
+func (t *caseWriter) section(s string) {
+	t.indent = ""
+	fmt.Fprintf(t.w, "\n%s\n%s\n", s, strings.Repeat("-", textWidth(s)))
+}
+
+// item starts the nth (from 1) entry of a list, headed by what it is.
+func (t *caseWriter) item(n int, heading string) {
+	fmt.Fprintf(t.w, "\n%d. %s\n", n, oneLine(heading))
+	t.indent = strings.Repeat(" ", len(strconv.Itoa(n))+2)
+}
+
+// text writes free text of its own, such as a chronology entry.
+func (t *caseWriter) text(s string) {
+	s = strings.TrimSpace(cleanText(s))
+	if s != "" {
+		fmt.Fprintf(t.w, "%s%s\n", t.indent, strings.ReplaceAll(s, "\n", "\n"+t.indent))
+	}
+}
+
+// blank ends the items of a section, for what follows them.
+func (t *caseWriter) blank() {
+	t.indent = ""
+	fmt.Fprintln(t.w)
+}
+
+// sub starts a list inside an item, such as the actions of a risk.
+func (t *caseWriter) sub(heading string) {
+	fmt.Fprintf(t.w, "%s%s:\n", t.indent, heading)
+}
+
+// field writes "Label: value" when value is not empty. Lines after the
+// first are indented under the value.
+func (t *caseWriter) field(label, value string) {
+	value = strings.TrimSpace(cleanText(value))
+	if value == "" {
+		return
+	}
+	pad := "\n" + t.indent + "    "
+	fmt.Fprintf(t.w, "%s%s: %s\n", t.indent, label, strings.ReplaceAll(value, "\n", pad))
+}
+
+// line writes a line of its own, such as one action of a risk.
+func (t *caseWriter) line(s string) {
+	fmt.Fprintf(t.w, "%s  - %s\n", t.indent, strings.ReplaceAll(cleanText(s), "\n", "\n"+t.indent+"    "))
+}
+
+func (t *caseWriter) date(label string, d records.Date) { t.field(label, d.String()) }
+
+func (t *caseWriter) flag(label string, b bool) { t.field(label, yesNo(b)) }
+
+// flagIf writes a flag only when it is set: for the many facts that
+// are worth saying only when true.
+func (t *caseWriter) flagIf(label string, b bool) {
+	if b {
+		t.field(label, "Yes")
+	}
+}
+
+// none says a section has nothing recorded.
+func (t *caseWriter) none() { fmt.Fprintln(t.w, "None recorded.") }
+
+// when shows a moment as people read it: "4 June 2025 at 14:05" (UTC).
+func when(tm time.Time) string {
+	if tm.IsZero() {
+		return ""
+	}
+	return tm.UTC().Format("2 January 2006 at 15:04") + " UTC"
+}
+
+// textWidth is the number of characters of s, for underlining.
+func textWidth(s string) int { return len([]rune(s)) }

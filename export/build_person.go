@@ -1,0 +1,110 @@
+package export
+
+import (
+	"fmt"
+	"time"
+
+	"msprecords/records"
+)
+
+// views puts the person's own words first: their desired outcomes as they
+// put them, how those changed, and what they said at each contact.
+func (b *builder) views() []Block {
+	c := b.c
+	blocks := []Block{Fields{{"Asked about the outcomes they want", c.Outcome.AskedAboutOutcomes}}}
+	blocks = append(blocks, Subheading{"What the person wants to happen"})
+	if len(c.DesiredOutcomes) == 0 {
+		blocks = append(blocks, Paragraph{"No desired outcomes have been recorded."})
+	}
+	for i, d := range c.DesiredOutcomes {
+		blocks = append(blocks, desiredOutcome(i+1, d)...)
+	}
+	blocks = append(blocks, Subheading{"Views, wishes and feelings at each contact"})
+	n := 0
+	for _, ct := range c.Contacts {
+		if ct.Views == "" {
+			continue
+		}
+		blocks = append(blocks, Entry{contactTitle(ct), ct.Views})
+		n++
+	}
+	if n == 0 {
+		blocks = append(blocks, Paragraph{"No views have been recorded from contacts with the person."})
+	}
+	return blocks
+}
+
+func desiredOutcome(n int, d records.DesiredOutcome) []Block {
+	title := fmt.Sprintf("Outcome %d, recorded %s", n, orText(d.Recorded.String(), "(date not recorded)"))
+	if d.Stage != "" {
+		title += " (" + d.Stage + ")"
+	}
+	blocks := []Block{Entry{title, d.Text}}
+	for _, h := range d.History {
+		blocks = append(blocks, Paragraph{fmt.Sprintf("Revisited %s. Before: “%s” %s",
+			orText(h.Date.String(), "(date not recorded)"), h.Previous, h.Reason)})
+	}
+	return blocks
+}
+
+// contactTitle says when and how a contact happened and whether the person
+// was seen alone, which the audit asks about.
+func contactTitle(ct records.Contact) string {
+	alone := "spoken to alone"
+	if !ct.SpokenAlone {
+		alone = joinNonEmpty(": ", "not spoken to alone", ct.NotAloneReason)
+	}
+	return joinNonEmpty(" · ", orText(ct.Date.String(), "Date not recorded"), ct.Method, alone,
+		present(ct.Present), aids(ct.AidsUsed))
+}
+
+func present(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "with " + s
+}
+
+func aids(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "aids used: " + s
+}
+
+// penPicture describes the person; contact details go through masking later.
+func (b *builder) penPicture() []Block {
+	p := b.c.Person
+	return []Block{Fields{
+		{"Name", p.Name},
+		{"Preferred name", p.PreferredName},
+		{"Date of birth", dateOfBirth(p, b.o.Made)},
+		{"NHS number", records.FormatNHSNumber(p.NHSNumber)},
+		{"Address", p.Address},
+		{"Postcode", p.Postcode},
+		{"Phone", p.Phone},
+		{"Gender", p.Gender},
+		{"Language", p.Language},
+		{"Interpreter needed", yesOnly(p.InterpreterNeeded)},
+		{"Communication needs", p.CommunicationNeeds},
+		{"Communication aids", p.CommunicationAids},
+		{"Conditions", p.Conditions},
+		{"Primary support reason", p.PrimarySupportReason},
+		{"Lives with", p.LivesWith},
+		{"Substantial difficulty in being involved", yesOnly(p.SubstantialDifficulty)},
+		{"Date of death", p.DateOfDeath.String()},
+	}}
+}
+
+// dateOfBirth shows the date of birth with the age on the day the pack is
+// made (or at death).
+func dateOfBirth(p records.Person, made time.Time) string {
+	if p.DateOfBirth.IsZero() {
+		return ""
+	}
+	on := records.DateOf(made)
+	if !p.DateOfDeath.IsZero() {
+		on = p.DateOfDeath
+	}
+	return fmt.Sprintf("%s (aged %d)", p.DateOfBirth, p.DateOfBirth.YearsOn(on))
+}
