@@ -22,9 +22,20 @@ const benchCases = 10000
 // (importing them takes a while) and shared by the benchmarks.
 var benchVault struct {
 	once sync.Once
+	root string // the temporary folder holding it
 	dir  string
 	key  crypto.MasterKey
 	err  error
+}
+
+// TestMain removes the shared demo vault once every test and benchmark of
+// the package has run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchVault.root != "" {
+		os.RemoveAll(benchVault.root)
+	}
+	os.Exit(code)
 }
 
 // demoVault returns the shared demo vault and its master key, so that the
@@ -33,7 +44,11 @@ var benchVault struct {
 func demoVault(b *testing.B) (string, crypto.MasterKey) {
 	b.Helper()
 	benchVault.once.Do(func() {
-		benchVault.dir, benchVault.key, benchVault.err = makeDemoVault()
+		benchVault.root, benchVault.err = os.MkdirTemp("", "msprecords-bench-")
+		if benchVault.err == nil {
+			benchVault.dir = filepath.Join(benchVault.root, "vault")
+			benchVault.key, benchVault.err = makeDemoVault(benchVault.dir)
+		}
 	})
 	if benchVault.err != nil {
 		b.Fatal(benchVault.err)
@@ -41,19 +56,16 @@ func demoVault(b *testing.B) (string, crypto.MasterKey) {
 	return benchVault.dir, benchVault.key
 }
 
-func makeDemoVault() (string, crypto.MasterKey, error) {
-	root, err := os.MkdirTemp("", "msprecords-bench-")
-	if err != nil {
-		return "", crypto.MasterKey{}, err
-	}
-	dir := filepath.Join(root, "vault")
+// makeDemoVault makes a vault in dir holding the demo cases, imported in
+// one go (the command line's demo imports them 500 at a time).
+func makeDemoVault(dir string) (crypto.MasterKey, error) {
 	v, key, _, err := crypto.Create(dir, testUser, testPass, crypto.MinWorkFactor)
 	if err != nil {
-		return "", key, err
+		return key, err
 	}
 	s, err := records.CreateStore(v.DBDir(), key, testUser)
 	if err != nil {
-		return "", key, err
+		return key, err
 	}
 	defer s.Close()
 	file, err := json.Marshal(map[string]any{
@@ -61,12 +73,10 @@ func makeDemoVault() (string, crypto.MasterKey, error) {
 		"exported": time.Now().UTC(), "cases": records.DemoCases(benchCases, 1),
 	})
 	if err != nil {
-		return "", key, err
+		return key, err
 	}
-	if _, err := s.ImportJSON(bytes.NewReader(file)); err != nil {
-		return "", key, err
-	}
-	return dir, key, nil
+	_, err = s.ImportJSON(bytes.NewReader(file))
+	return key, err
 }
 
 // benchUI is a window on the demo vault, locked.

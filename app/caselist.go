@@ -58,7 +58,7 @@ func (s *caseListScreen) layout() fyne.CanvasObject {
 	newCase.Importance = widget.HighImportance
 	settings := widget.NewButtonWithIcon("Settings", theme.SettingsIcon(), s.u.showSettings)
 	lock := widget.NewButtonWithIcon("Lock", theme.LogoutIcon(), s.u.lockNow)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(newCase, settings, lock), s.search)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(newCase, s.u.reportButtons(), settings, lock), s.search)
 	filters := container.NewHBox(container.New(columnWidth(270), s.stage), container.New(columnWidth(190), s.status), s.overdue, s.gaps)
 	filterRow := container.NewBorder(nil, nil, filters, s.count)
 	header := newCaseRow(true)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -43,7 +44,7 @@ func newPracticePanel(v *caseView, opts func() records.PracticeOptions) *practic
 	p := &practicePanel{view: v, opts: opts, summary: widget.NewLabel(""), list: container.NewVBox()}
 	p.summary.Wrapping = fyne.TextWrapWord
 	heading := widget.NewLabelWithStyle("Practice check", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	width := canvas.NewRectangle(nil)
+	width := canvas.NewRectangle(color.Transparent) // only holds the width open
 	width.SetMinSize(fyne.NewSize(practicePanelWidth, 0))
 	body := container.NewBorder(container.NewVBox(heading, p.summary, widget.NewSeparator()), nil, nil, nil,
 		container.NewVScroll(p.list))

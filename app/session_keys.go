@@ -44,7 +44,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	quit := fyne.NewMenuItem("Quit", u.onClose)
 	quit.IsQuit = true
 	vault.Items = append(vault.Items, fyne.NewMenuItemSeparator(), quit)
-	return fyne.NewMainMenu(vault, menuOf("Case", u.caseCommands()))
+	return fyne.NewMainMenu(vault, menuOf("Case", u.caseCommands()), menuOf("Reports", u.reportCommands()))
 }
 
 func menuOf(title string, cmds []command) *fyne.Menu {

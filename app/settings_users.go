@@ -145,6 +145,9 @@ func (s *settingsScreen) withKey(f *passphraseForm, label string, change func(cr
 		}
 		zeroKey(&key)
 	}, func() {
+		if s.u.session == nil {
+			return // locked meanwhile: the dialog is gone
+		}
 		f.setBusy(false)
 		if err != nil {
 			f.fail(messageFor(err))

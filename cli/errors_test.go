@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"msprecords/crypto"
@@ -107,4 +108,17 @@ func TestUsageAndHelp(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
 		}
 	}
+}
+
+func TestVerifyReportsADamagedSlot(t *testing.T) {
+	v := newVault(t, "Alice", "pass")
+	if err := os.WriteFile(filepath.Join(v.dir, "slots", "0123456789abcdef0123456789abcdef.json"), []byte("not a slot"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := fails(t, "verify found 1 problem", v.args("verify")...)
+	if !strings.Contains(r.stdout, "Problem: ") || !strings.Contains(r.stdout, "Database: opened") {
+		t.Errorf("verify printed %q", r.stdout)
+	}
+	fails(t, "a key slot of this vault is damaged", "slots", "list", "--vault", v.dir)
+	ok(t, v.args("list")...) // the other slots still open the vault
 }

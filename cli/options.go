@@ -17,9 +17,9 @@ type globalOptions struct {
 
 // register declares the common flags in fs.
 func (o *globalOptions) register(fs *flag.FlagSet) {
-	fs.StringVar(&o.vault, "vault", DefaultVaultDir(), "the vault `folder`")
+	fs.StringVar(&o.vault, "vault", DefaultVaultDir(), "the vault folder `DIR`")
 	fs.StringVar(&o.passphraseFile, "passphrase-file", "", "read the passphrase from the first line of `FILE`")
-	fs.StringVar(&o.user, "user", "", "unlock with this user's passphrase (default: try every user)")
+	fs.StringVar(&o.user, "user", "", "unlock with the passphrase of the user `NAME` (default: try every user)")
 }
 
 // testWorkFactorEnv names an environment variable for TESTS ONLY. When set

@@ -145,6 +145,12 @@ func TestVerifyFindsTampering(t *testing.T) {
 		tamper(t, s, func(txn *badger.Txn) error { return txn.Delete([]byte(auditHeadKey)) })
 		wantProblem(t, s, "record of the latest audit entry is missing")
 	})
+	t.Run("case missing from the list", func(t *testing.T) {
+		s := auditFixture(t)
+		sum := s.Summaries()[0]
+		tamper(t, s, func(txn *badger.Txn) error { return txn.Delete(summaryKey(sum.ID)) })
+		wantProblem(t, s, "case "+sum.Reference+" is missing from the case list")
+	})
 	t.Run("case damaged", func(t *testing.T) {
 		s := auditFixture(t)
 		id := s.Summaries()[0].ID

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"sync"
 	"testing"
+
+	badger "github.com/dgraph-io/badger/v4"
 )
 
 // searchFixture is a store with three cases of different kinds.
@@ -174,4 +176,27 @@ func TestIndexUnderConcurrentUse(t *testing.T) {
 	if n := len(s.Summaries()); n != 23 {
 		t.Errorf("%d summaries, want 23", n)
 	}
+}
+
+// TestSummariesRebuiltAtOpen removes the stored summaries and their format
+// marker, as an older database would lack them: opening rebuilds them.
+func TestSummariesRebuiltAtOpen(t *testing.T) {
+	s, dir, key, _ := searchFixture(t)
+	want := s.Summaries()
+	tamper(t, s, func(txn *badger.Txn) error {
+		for _, sum := range want {
+			if err := txn.Delete(summaryKey(sum.ID)); err != nil {
+				return err
+			}
+		}
+		return txn.Delete([]byte(summaryVersionKey))
+	})
+	s = reopen(t, s, dir, key)
+	if got := s.Summaries(); !reflect.DeepEqual(got, want) {
+		t.Errorf("rebuilt summaries differ:\n got %+v\nwant %+v", got, want)
+	}
+	if got := refs(s.Search(Query{Text: "allotment"})); !reflect.DeepEqual(got, []string{"A-1"}) {
+		t.Errorf("search after rebuild: %v", got)
+	}
+	mustVerify(t, s)
 }

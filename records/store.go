@@ -25,6 +25,8 @@ type Store struct {
 
 	writeMu sync.Mutex // one writer at a time: the index and refseq stay consistent
 	idx     index
+
+	release func() // gives up the claim on the folder (see claimDir)
 }
 
 // Badger's sizes for a desktop PC: a few tens of megabytes in all rather than
@@ -86,8 +88,17 @@ func checkAbsent(dir string) error {
 	return nil
 }
 
-func open(dir string, key []byte, user string) (*Store, error) {
-	s := &Store{user: user}
+func open(dir string, key []byte, user string) (s *Store, err error) {
+	release, err := claimDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			release()
+		}
+	}()
+	s = &Store{user: user, release: release}
 	if key != nil {
 		s.key = append([]byte(nil), key...)
 	}
@@ -192,6 +203,7 @@ func (s *Store) Close() error {
 	}
 	err := safeClose(s.db)
 	s.db = nil
+	s.release()
 	clear(s.key)
 	s.idx.reset()
 	return err

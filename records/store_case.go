@@ -22,8 +22,8 @@ func (s *Store) Get(id string) (*Case, error) {
 	var c *Case
 	var e *indexEntry
 	err = update(db, func(txn *badger.Txn) error {
-		c, err = getCase(txn, id)
-		if err != nil {
+		var err error
+		if c, err = getCase(txn, id); err != nil {
 			return err
 		}
 		if e, err = putSummary(txn, c); err != nil { // brings its practice-check gaps up to today
@@ -49,6 +49,7 @@ func (s *Store) Load(id string) (*Case, error) {
 	defer s.done()
 	var c *Case
 	err = view(db, func(txn *badger.Txn) error {
+		var err error
 		c, err = getCase(txn, id)
 		return err
 	})
@@ -86,18 +87,19 @@ func (s *Store) Create(c *Case) error {
 	}
 	var e *indexEntry
 	err = update(db, func(txn *badger.Txn) error {
+		var err error
 		if n.Reference == "" {
 			if n.Reference, err = s.nextReference(txn); err != nil {
 				return err
 			}
 		}
-		if err := s.checkNew(&n); err != nil {
+		if err = s.checkNew(&n); err != nil {
 			return err
 		}
 		if e, err = putCase(txn, &n); err != nil {
 			return err
 		}
-		_, err := appendAudit(txn, s.user, AuditCreate, n.ID, n.Reference)
+		_, err = appendAudit(txn, s.user, AuditCreate, n.ID, n.Reference)
 		return err
 	})
 	if err != nil {

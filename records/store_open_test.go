@@ -19,7 +19,7 @@ func TestOpenWrongKey(t *testing.T) {
 }
 
 func TestOpenTwice(t *testing.T) {
-	_, dir, key := newTestStore(t)
+	s, dir, key := newTestStore(t)
 	s2, err := OpenStore(dir, key, "Again")
 	if !errors.Is(err, ErrStoreInUse) {
 		if s2 != nil {
@@ -27,6 +27,19 @@ func TestOpenTwice(t *testing.T) {
 		}
 		t.Fatalf("second OpenStore = %v, want ErrStoreInUse", err)
 	}
+	// Another program meets Badger's own lock on the folder.
+	if db, err := openBadger(dir, key[:]); !errors.Is(err, ErrStoreInUse) {
+		if db != nil {
+			db.Close()
+		}
+		t.Fatalf("Badger open of an open store = %v, want ErrStoreInUse", err)
+	}
+	s.Close()
+	s3, err := OpenStore(dir, key, "After close")
+	if err != nil {
+		t.Fatalf("OpenStore after Close: %v", err)
+	}
+	s3.Close()
 }
 
 func TestOpenMissingStore(t *testing.T) {
