@@ -17,10 +17,10 @@ BENCHTIME ?= 2s
 FUZZTIME  ?= 20s
 
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xauth \
-	poppler-utils imagemagick gcc-mingw-w64-x86-64 locales
+	poppler-utils imagemagick gcc-mingw-w64-x86-64 locales xdotool
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build run deps locale test fmt-check vet unit windows bench fuzz clean
+.PHONY: build run deps locale test fmt-check vet unit windows smoke bench fuzz clean
 
 build:
 	$(GO) build -o $(BINARY) .
@@ -56,7 +56,11 @@ locale:
 		fi; \
 	fi
 
-test: deps fmt-check vet unit windows
+test: deps fmt-check vet unit windows smoke
+
+# smoke runs the built binary in a real window under Xvfb and checks screenshots of it.
+smoke: deps
+	scripts/smoke.sh
 
 fmt-check:
 	@unformatted="$$(gofmt -l $$(find . -name '*.go' -not -path './.git/*'))"; \

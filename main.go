@@ -1,12 +1,13 @@
 // Command msprecords keeps adult safeguarding enquiry records, Making
 // Safeguarding Personal, in an encrypted vault on this computer. With no
-// arguments it opens the window; with a command it runs the command line
-// (msprecords help lists the commands).
+// arguments, or with only --vault DIR, it opens the window; with a command
+// it runs the command line (msprecords help lists the commands).
 package main
 
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	_ "msprecords/cli/quietlog" // first: keeps stderr to one line for the command line
 
@@ -15,16 +16,30 @@ import (
 )
 
 func main() {
-	if len(os.Args) > 1 {
-		os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	args := os.Args[1:]
+	if dir, ok := windowVault(args); ok {
+		os.Exit(runWindow(dir))
 	}
-	os.Exit(runWindow())
+	os.Exit(cli.Main(args, os.Stdin, os.Stdout, os.Stderr))
 }
 
-// runWindow opens the window on the default vault: the one place the GUI
-// is wired in.
-func runWindow() int {
-	if err := app.Run(cli.DefaultVaultDir()); err != nil {
+// windowVault reports whether the arguments ask for the window, and on
+// which vault: none (the default vault) or only --vault DIR.
+func windowVault(args []string) (string, bool) {
+	switch {
+	case len(args) == 0:
+		return cli.DefaultVaultDir(), true
+	case len(args) == 2 && (args[0] == "--vault" || args[0] == "-vault"):
+		return args[1], true
+	case len(args) == 1 && strings.HasPrefix(args[0], "--vault="):
+		return strings.TrimPrefix(args[0], "--vault="), true
+	}
+	return "", false
+}
+
+// runWindow opens the window on a vault: the one place the GUI is wired in.
+func runWindow(dir string) int {
+	if err := app.Run(dir); err != nil {
 		fmt.Fprintln(os.Stderr, "msprecords:", err)
 		return 1
 	}

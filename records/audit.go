@@ -117,6 +117,10 @@ func appendAudit(txn *badger.Txn, user, action, caseID, detail string) (AuditEnt
 // the sections and whether the file was encrypted, never personal data.
 // ExportJSON records its own entries.
 func (s *Store) RecordExport(id, detail string) error {
+	if _, err := s.use(); err != nil {
+		return err
+	}
+	s.done()
 	if _, ok := s.idx.get(id); !ok {
 		return fmt.Errorf("%w: id %q", ErrNotFound, id)
 	}

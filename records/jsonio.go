@@ -33,6 +33,10 @@ type exportHeader struct {
 // reference) as a JSON export file, and records an "export" audit entry for
 // each. The file is plaintext: callers encrypt it or warn the user.
 func (s *Store) ExportJSON(w io.Writer, ids []string) error {
+	if _, err := s.use(); err != nil {
+		return err
+	}
+	s.done()
 	if ids == nil {
 		for _, sum := range s.Summaries() {
 			ids = append(ids, sum.ID)
@@ -108,15 +112,15 @@ func (s *Store) recordExports(ids []string, detail string) error {
 // written in batches under a marker that undoes it at the next open if it
 // is cut short.
 func (s *Store) ImportJSON(r io.Reader) (int, error) {
-	cases, err := readImport(r)
-	if err != nil {
-		return 0, err
-	}
 	db, err := s.use()
 	if err != nil {
 		return 0, err
 	}
 	defer s.done()
+	cases, err := readImport(r)
+	if err != nil {
+		return 0, err
+	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	if err := s.checkImport(cases); err != nil {

@@ -2,6 +2,7 @@ package records
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 
@@ -71,6 +72,9 @@ func (s *Store) GetByReference(ref string) (*Case, error) {
 // A reference already in use gives ErrDuplicateReference; an invalid case a
 // *ValidationError. c is changed only when the case was stored.
 func (s *Store) Create(c *Case) error {
+	if c == nil {
+		return errNoCase
+	}
 	db, err := s.use()
 	if err != nil {
 		return err
@@ -110,6 +114,8 @@ func (s *Store) Create(c *Case) error {
 	return nil
 }
 
+var errNoCase = errors.New("no case given")
+
 // checkNew validates a case about to be written and checks that its
 // reference is not another case's.
 func (s *Store) checkNew(c *Case) error {
@@ -126,6 +132,9 @@ func (s *Store) checkNew(c *Case) error {
 // bumps c.Revision and sets c.Updated. A case with nothing changed is not
 // written again and keeps its revision.
 func (s *Store) Save(c *Case) error {
+	if c == nil {
+		return errNoCase
+	}
 	db, err := s.use()
 	if err != nil {
 		return err

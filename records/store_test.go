@@ -3,6 +3,7 @@ package records
 import (
 	"bytes"
 	"errors"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -268,5 +269,24 @@ func TestClosedStoreRefusesCalls(t *testing.T) {
 	}
 	if got := s.Summaries(); len(got) != 0 {
 		t.Errorf("Summaries after Close = %d entries", len(got))
+	}
+	if err := s.ExportJSON(io.Discard, nil); !errors.Is(err, ErrStoreClosed) {
+		t.Errorf("ExportJSON after Close = %v", err)
+	}
+	if _, err := s.ImportJSON(strings.NewReader("{}")); !errors.Is(err, ErrStoreClosed) {
+		t.Errorf("ImportJSON after Close = %v", err)
+	}
+	if _, err := s.Verify(); !errors.Is(err, ErrStoreClosed) {
+		t.Errorf("Verify after Close = %v", err)
+	}
+}
+
+func TestNilCaseIsRefused(t *testing.T) {
+	s, _, _ := newTestStore(t)
+	if err := s.Create(nil); err == nil {
+		t.Error("Create(nil) succeeded")
+	}
+	if err := s.Save(nil); err == nil {
+		t.Error("Save(nil) succeeded")
 	}
 }

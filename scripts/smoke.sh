@@ -112,10 +112,10 @@ inside() {
 main() {
 	command -v xvfb-run >/dev/null || fail "xvfb-run is not installed (apt-get install xvfb)"
 	command -v import >/dev/null || fail "ImageMagick is not installed (apt-get install imagemagick)"
-	local root work
+	local root
 	root=$(cd "$(dirname "$0")/.." && pwd)
 	work=$(mktemp -d)
-	trap 'rm -rf "$work"' EXIT
+	trap 'rm -rf "${work:-}"' EXIT
 
 	note "building"
 	(cd "$root" && go build -o "$work/msprecords" .)
