@@ -1,7 +1,9 @@
 package records
 
 import (
+	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -29,8 +31,56 @@ func (s *Store) Backup(w io.Writer) error {
 
 func backupStream(db *badger.DB, w io.Writer) (err error) {
 	defer recoverInto(&err)
-	_, err = db.Backup(w, 0)
+	if _, err = db.Backup(w, 0); err != nil {
+		return err
+	}
+	_, err = w.Write(backupTrailer())
 	return err
+}
+
+// backupEndKey is the last entry of every backup stream, so that a restore
+// knows the stream is complete: Badger's stream has no end of its own, and
+// a stream cut at a frame boundary would otherwise load without error. The
+// restore checks for it and removes it.
+const backupEndKey = "meta/backup-end"
+
+var backupEndValue = []byte("complete")
+
+// backupTrailer is one more frame of the stream: its 8-byte little-endian
+// length, then a protobuf KVList holding one KV {key: backupEndKey, value:
+// backupEndValue, version: 1}, encoded by hand (fields 1, 2 and 4 of KV;
+// field 1 of KVList) as it is too small to need a protobuf library.
+func backupTrailer() []byte {
+	kv := appendProtoBytes(nil, 1, []byte(backupEndKey))
+	kv = appendProtoBytes(kv, 2, backupEndValue)
+	kv = binary.AppendUvarint(binary.AppendUvarint(kv, 4<<3), 1) // varint field 4: version
+	list := appendProtoBytes(nil, 1, kv)
+	return append(binary.LittleEndian.AppendUint64(nil, uint64(len(list))), list...)
+}
+
+func appendProtoBytes(b []byte, field int, v []byte) []byte {
+	b = binary.AppendUvarint(b, uint64(field<<3|2)) // wire type 2: length-delimited
+	b = binary.AppendUvarint(b, uint64(len(v)))
+	return append(b, v...)
+}
+
+// takeBackupEnd checks that a loaded stream ended with its trailer, and
+// removes the trailer.
+func takeBackupEnd(db *badger.DB) error {
+	return update(db, func(txn *badger.Txn) error {
+		item, err := txn.Get([]byte(backupEndKey))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return fmt.Errorf("%w: the backup is incomplete: it ends early", ErrDamagedStore)
+		}
+		if err != nil {
+			return err
+		}
+		v, err := item.ValueCopy(nil)
+		if err != nil || !bytes.Equal(v, backupEndValue) {
+			return fmt.Errorf("%w: the backup's end marker is damaged", ErrDamagedStore)
+		}
+		return txn.Delete([]byte(backupEndKey))
+	})
 }
 
 // RestoreStore creates a new encrypted database in dir (which must be
@@ -69,6 +119,9 @@ func (s *Store) load(r io.Reader) (err error) {
 	defer recoverInto(&err)
 	if err := s.db.Load(&frameLimiter{r: r}, 256); err != nil {
 		return fmt.Errorf("%w: the backup cannot be read: %v", ErrDamagedStore, err)
+	}
+	if err := takeBackupEnd(s.db); err != nil {
+		return err
 	}
 	if err := s.prepare(); err != nil {
 		return fmt.Errorf("%w: %v", ErrDamagedStore, err)

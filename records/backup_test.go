@@ -22,6 +22,7 @@ func TestRestoreRefusesBadStreams(t *testing.T) {
 		"garbage":    []byte(strings.Repeat("not a backup ", 100)),
 		"huge frame": append(huge, "x"...),
 		"truncated":  good.Bytes()[:good.Len()*2/3],
+		"no trailer": good.Bytes()[:good.Len()-len(backupTrailer())],
 	}
 	for name, stream := range tests {
 		t.Run(name, func(t *testing.T) {
