@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"strings"
+	"syscall"
 
 	"msprecords/crypto"
 	"msprecords/records"
@@ -46,6 +47,8 @@ var errorMessages = []struct {
 	{crypto.ErrSlotExists, "There is already a user of that name."},
 	{crypto.ErrLastSlot, "This is the only user: add another user before removing this one."},
 	{crypto.ErrEmptyPassphrase, "Enter a passphrase."},
+	{crypto.ErrDamagedBackup, "The backup file is damaged, incomplete or not an MSP Records backup."},
+	{syscall.ENOSPC, "The disk is full. Free some space: nothing you typed is lost, and it is saved as soon as there is room."},
 	{records.ErrDamagedStore, "The case database of this vault is missing or damaged. Restore the vault from a backup."},
 	{records.ErrWrongKey, "The case database does not belong to this vault's keys. Restore the vault from a backup."},
 	{records.ErrStoreClosed, "The vault is locked. Unlock it and try again."},

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"bytes"
-	"errors"
 	"io"
 
 	"fyne.io/fyne/v2"
@@ -12,12 +10,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"msprecords/backup"
 	"msprecords/records"
 )
-
-// errBackupNotShared is returned until the backup archive code is shared
-// between the command line and the window (see backupVault).
-var errBackupNotShared = errors.New("backups cannot be made from the window yet: use the command 'msprecords backup --out FILE'")
 
 // backupForm asks for the backup's own passphrase, twice, before the file
 // is chosen.
@@ -107,18 +102,8 @@ func (s *settingsScreen) writeBackup(wc fyne.URIWriteCloser, pass string) {
 }
 
 // backupVault writes the backup of the vault in dir to w, sealed with pass:
-// the same archive as the command line's backup, so that 'msprecords
-// restore' reads either.
-//
-// TODO(lead): the archive is written by cli/archive.go, which the window
-// must not import. Once writeArchive and the encryption around it are moved
-// to a shared package, this becomes one call to it; until then the window
-// says to use the command line rather than write a second format.
+// the same file as the command line's backup, so 'msprecords restore'
+// reads either.
 func backupVault(w io.Writer, dir string, store *records.Store, pass string) error {
-	var db bytes.Buffer // the plaintext stream stays in memory, as in the command line
-	if err := store.Backup(&db); err != nil {
-		return err
-	}
-	_, _, _ = w, dir, pass
-	return errBackupNotShared
+	return backup.Write(w, dir, store, pass, 0)
 }

@@ -3,6 +3,8 @@ package cli
 import (
 	"errors"
 	"os"
+
+	"msprecords/backup"
 )
 
 type backupOptions struct {
@@ -44,12 +46,16 @@ func runBackup(env *Env, opts backupOptions, s *session) error {
 		}
 		pass = p
 	}
+	wf, err := workFactor()
+	if err != nil {
+		return err
+	}
 	f, err := createAtomic(opts.out)
 	if err != nil {
 		return err
 	}
 	defer f.abandon()
-	if err := WriteBackup(f, s.vault.Dir, s.store, pass); err != nil {
+	if err := backup.Write(f, s.vault.Dir, s.store, pass, wf); err != nil {
 		return backupFailure(err, opts.out)
 	}
 	if err := f.commit(); err != nil {

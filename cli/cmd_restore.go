@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 
+	"msprecords/backup"
 	"msprecords/crypto"
 )
 
@@ -56,14 +57,27 @@ func runRestore(env *Env, opts restoreOptions) error {
 	if err != nil {
 		return err
 	}
-	n, err := RestoreBackup(f, dir, pass, restoreUnlock(env, opts, pass))
-	if errors.Is(err, ErrWrongBackupPassphrase) {
-		return explain(err, "the passphrase does not open this backup. Check Caps Lock; if the backup was made with a passphrase of its own, give it with --backup-passphrase-file")
-	}
+	n, err := backup.Restore(f, dir, pass, restoreUnlock(env, opts, pass))
 	if err != nil {
-		return err
+		return restoreFailure(err, dir)
 	}
 	env.printf("Restored %s into %s. It opens with the passphrases it had when the backup was made.\n", plural(n, "case"), dir)
+	return nil
+}
+
+// checkRestoreTarget refuses a folder that holds anything: restoring never
+// overwrites or mixes with what is there. backup.Restore checks again; this
+// check comes first so that no passphrase is asked for in vain.
+func checkRestoreTarget(dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return failf("cannot use the folder %s: %v", dir, unwrapPath(err))
+	case len(entries) > 0:
+		return explain(crypto.ErrVaultExists, "restore needs a new or empty folder, and %s is not empty: choose a new folder", dir)
+	}
 	return nil
 }
 
@@ -78,7 +92,7 @@ func backupPassphrase(env *Env, opts restoreOptions) (string, error) {
 // restoreUnlock opens the restored vault with the passphrase that opened
 // the backup, unless the backup had one of its own, when the user's own
 // passphrase is asked for as well.
-func restoreUnlock(env *Env, opts restoreOptions, backupPass string) UnlockFunc {
+func restoreUnlock(env *Env, opts restoreOptions, backupPass string) backup.UnlockFunc {
 	return func(v *crypto.Vault) (crypto.MasterKey, string, error) {
 		pass := backupPass
 		if opts.backupPassphraseFile != "" {

@@ -3,8 +3,11 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
+	"msprecords/backup"
 	"msprecords/crypto"
 	"msprecords/records"
 )
@@ -38,7 +41,7 @@ var plainMessages = []struct {
 }{
 	{crypto.ErrVaultInUse, "the vault is already open in another window or program. Close it there and try again."},
 	{records.ErrStoreInUse, "the vault is already open in another window or program. Close it there and try again."},
-	{ErrWrongBackupPassphrase, "the passphrase does not open this backup. Check Caps Lock, and that it is the passphrase the backup was made with."},
+	{backup.ErrWrongPassphrase, "the passphrase does not open this backup. Check Caps Lock, and that it is the passphrase the backup was made with."},
 	{crypto.ErrWrongPassphrase, "the passphrase is not right for this vault. Check Caps Lock and try again."},
 	{crypto.ErrWrongRecoveryKey, "the recovery key is not right for this vault. Check it against the copy you stored."},
 	{crypto.ErrNoVault, "there is no vault in {vault}. Create one with 'msprecords init', or name the right folder with --vault."},
@@ -83,4 +86,41 @@ func message(err error, vaultDir string) string {
 		}
 	}
 	return "something went wrong: " + err.Error()
+}
+
+// restoreFailure words the errors of backup.Restore that need more than
+// plainMessages gives: the folder restored into, and what is wrong with
+// the backup. Damage comes before the rest, as a damaged backup can also
+// match records.ErrDamagedStore, which would blame the vault.
+func restoreFailure(err error, dir string) error {
+	var ue *userError
+	var pe *os.PathError
+	switch {
+	case errors.As(err, &ue):
+		return err
+	case errors.Is(err, backup.ErrWrongPassphrase):
+		return explain(err, "the passphrase does not open this backup. Check Caps Lock; if the backup was made with a passphrase of its own, give it with --backup-passphrase-file")
+	case errors.Is(err, crypto.ErrDamagedBackup):
+		return explain(err, "the backup file is damaged, incomplete or not an MSP Records backup (%s)", damageDetail(err))
+	case errors.Is(err, crypto.ErrVaultExists):
+		return explain(err, "restore needs a new or empty folder, and %s is not empty: choose a new folder", dir)
+	case errors.As(err, &pe) && pe.Op == "mkdir" && !inside(pe.Path, dir):
+		return failf("cannot make the folder %s: %v", dir, pe.Err)
+	case errors.As(err, &pe):
+		return failf("cannot write the vault in %s: %v", dir, pe.Err)
+	}
+	return err
+}
+
+// damageDetail is what a damaged-backup error says beyond its kind, which
+// the message around it already says in plain words.
+func damageDetail(err error) string {
+	return strings.TrimPrefix(err.Error(), crypto.ErrDamagedBackup.Error()+": ")
+}
+
+// inside reports whether path lies within the folder dir: a folder that
+// could not be made inside it is part of the vault, not the folder itself
+// or one above it.
+func inside(path, dir string) bool {
+	return strings.HasPrefix(filepath.Clean(path), filepath.Clean(dir)+string(filepath.Separator))
 }

@@ -1,0 +1,108 @@
+package backup
+
+import (
+	"archive/tar"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"msprecords/crypto"
+	"msprecords/records"
+)
+
+// Write writes an encrypted backup of an open vault to w: the header and
+// key slots in vaultDir and the whole database in store, sealed with
+// passphrase at the given scrypt work factor (0: crypto.DefaultWorkFactor).
+//
+// The caller must hold the vault's lock, so that the key slots do not
+// change meanwhile, and must remove what was written to w if Write fails.
+// The database reaches w only encrypted, one chunk at a time, so a large
+// vault never sits whole in memory.
+func Write(w io.Writer, vaultDir string, store *records.Store, passphrase string, workFactor int) error {
+	enc, err := crypto.EncryptWithPassphrase(w, passphrase, workFactor)
+	if err != nil {
+		return err
+	}
+	if err := writeArchive(enc, vaultDir, store); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+// writeArchive writes the tar stream of a backup: the vault's header and
+// slot files from dir, then the database stream in chunks.
+func writeArchive(w io.Writer, dir string, store *records.Store) error {
+	tw := tar.NewWriter(w)
+	if err := addVaultFiles(tw, dir); err != nil {
+		return err
+	}
+	cw := newChunkWriter(tw)
+	if err := store.Backup(cw); err != nil {
+		return err
+	}
+	if err := cw.Close(); err != nil {
+		return err
+	}
+	return tw.Close()
+}
+
+// addVaultFiles adds vault.json and the slot files, sorted by name.
+func addVaultFiles(tw *tar.Writer, dir string) error {
+	header, err := os.ReadFile(filepath.Join(dir, headerName))
+	if err != nil {
+		return err
+	}
+	if err := addFile(tw, headerName, header); err != nil {
+		return err
+	}
+	slots, err := readSlotFiles(filepath.Join(dir, "slots"))
+	if err != nil {
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(slots)) {
+		if err := addFile(tw, slotsPrefix+name, slots[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addFile adds one file to the archive.
+func addFile(tw *tar.Writer, name string, data []byte) error {
+	h := &tar.Header{
+		Name:     name,
+		Mode:     0o600,
+		Size:     int64(len(data)),
+		ModTime:  time.Now().UTC().Truncate(time.Second),
+		Typeflag: tar.TypeReg,
+	}
+	if err := tw.WriteHeader(h); err != nil {
+		return err
+	}
+	_, err := tw.Write(data)
+	return err
+}
+
+// readSlotFiles reads the slot files of a vault (not the temporary files a
+// crash may leave), by name.
+func readSlotFiles(dir string) (map[string][]byte, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{}
+	for _, e := range entries {
+		if !validSlotName(e.Name()) || !e.Type().IsRegular() {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		out[e.Name()] = data
+	}
+	return out, nil
+}
