@@ -34,6 +34,7 @@ var errorMessages = []struct {
 	text string
 }{
 	{crypto.ErrWrongPassphrase, "The passphrase is not right. Check it and try again (passphrases are case-sensitive)."},
+	{crypto.ErrWrongRecoveryKey, "The recovery key is not right. Check it and try again: it starts with " + crypto.RecoveryKeyPrefix + ", and spaces and capital letters in it do not matter."},
 	{crypto.ErrNoSuchUser, "There is no user of that name in this vault."},
 	{crypto.ErrVaultInUse, "This vault is already open in another window or program. Close it there first."},
 	{records.ErrStoreInUse, "This vault is already open in another window or program. Close it there first."},
@@ -56,6 +57,16 @@ var errorMessages = []struct {
 	{records.ErrConflict, "This case was changed elsewhere since you opened it."},
 	{records.ErrChronologyRewritten, "Chronology entries cannot be changed or removed: add a correction instead."},
 	{records.ErrDuplicateReference, "Another case already has this reference. Choose another, or leave it blank to number the case automatically."},
+}
+
+// recoveryKeyMessage is messageFor for using the recovery key, where a
+// damaged key file is the recovery key's own, not a passphrase's.
+func recoveryKeyMessage(err error) string {
+	if errors.Is(err, crypto.ErrDamagedSlot) {
+		return "The vault's recovery key file is missing or damaged, so the recovery key cannot open it. " +
+			"Another user of this vault can add you again in Settings, or restore the vault from a backup."
+	}
+	return messageFor(err)
 }
 
 // validationMessage lists what stops a case being saved, each problem in the

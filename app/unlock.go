@@ -27,6 +27,8 @@ type unlockScreen struct {
 	progress *widget.ProgressBarInfinite
 	problem  *widget.Label
 	again    *widget.Button
+	recover  *widget.Button   // opens the recovery key dialog
+	recovery *recoveryKeyForm // while that dialog is open
 	root     fyne.CanvasObject
 }
 
@@ -43,6 +45,8 @@ func newUnlockScreen(w fyne.Window, u *UI, problem error) *unlockScreen {
 	s.progress = widget.NewProgressBarInfinite()
 	s.progress.Hide()
 	s.problem = newProblemLabel()
+	s.recover = widget.NewButtonWithIcon("Forgotten your passphrase? Use the recovery key…", theme.AccountIcon(), s.onRecoveryKey)
+	s.recover.Importance = widget.LowImportance
 	s.root = s.layout()
 	s.load(u.settings.LastUser, problem)
 	return s
@@ -55,7 +59,8 @@ func (s *unlockScreen) layout() fyne.CanvasObject {
 	)
 	s.again = widget.NewButtonWithIcon("Try again", theme.ViewRefreshIcon(), s.retry)
 	s.again.Hide()
-	help := widget.NewLabel("Forgotten your passphrase? Another user of this vault can add you again, with a new passphrase, in Settings.")
+	help := widget.NewLabel("Forgotten your passphrase? Another user of this vault can add you again, with a new passphrase, in Settings. " +
+		"Or use the vault's recovery key, kept when the vault was made, to choose a new passphrase yourself.")
 	help.Wrapping = fyne.TextWrapWord
 	help.Importance = widget.LowImportance
 	box := container.NewVBox(
@@ -65,6 +70,7 @@ func (s *unlockScreen) layout() fyne.CanvasObject {
 		s.progress,
 		s.problem,
 		help,
+		container.NewHBox(s.recover),
 	)
 	return centred(box)
 }
@@ -82,6 +88,9 @@ func (s *unlockScreen) load(last string, problem error) {
 		s.showProblem(problem)
 		s.button.Disable()
 		s.again.Show()
+	}
+	if s.vault == nil { // the recovery key cannot mend the vault's header
+		s.recover.Disable()
 	}
 }
 
@@ -167,6 +176,7 @@ func (s *unlockScreen) setBusy(busy bool) {
 		s.progress.Show()
 		s.progress.Start()
 		s.button.Disable()
+		s.recover.Disable()
 		s.pass.Disable()
 		s.user.Disable()
 		return
@@ -174,6 +184,9 @@ func (s *unlockScreen) setBusy(busy bool) {
 	s.progress.Stop()
 	s.progress.Hide()
 	s.button.Enable()
+	if s.vault != nil {
+		s.recover.Enable()
+	}
 	s.pass.Enable()
 	s.user.Enable()
 }

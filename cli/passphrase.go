@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"golang.org/x/term"
+
+	"msprecords/crypto"
 )
 
 // maxSecretFile bounds what is read of a passphrase or recovery key file:
@@ -94,16 +96,14 @@ func readRecoveryKeyFile(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	for _, word := range strings.Fields(string(data)) {
-		if strings.HasPrefix(strings.ToUpper(word), recoveryKeyPrefix) {
-			return word, nil
-		}
+	if key, ok := crypto.FindRecoveryKey(string(data)); ok {
+		return key, nil
 	}
 	return string(data), nil // typed by hand, perhaps in groups: crypto forgives spacing
 }
 
 // recoveryKeyPrefix starts every recovery key (an age X25519 identity).
-const recoveryKeyPrefix = "AGE-SECRET-KEY-1"
+const recoveryKeyPrefix = crypto.RecoveryKeyPrefix
 
 // readSecretFile reads a small file that holds a secret.
 func readSecretFile(path, what string) ([]byte, error) {

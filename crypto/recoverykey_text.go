@@ -1,0 +1,47 @@
+package crypto
+
+import "strings"
+
+// RecoveryKeyPrefix starts every recovery key (an age X25519 identity).
+const RecoveryKeyPrefix = "AGE-SECRET-KEY-1"
+
+// recoveryKeyLen is the length of a recovery key: the prefix, 32 bytes in
+// Bech32 and a 6-character checksum.
+const recoveryKeyLen = len(RecoveryKeyPrefix) + 52 + 6
+
+// bech32Chars are the characters of a key's data part, in either case.
+const bech32Chars = "qpzry9x8gf2tvdw0s3jn54khce6mua7lQPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L"
+
+// FindRecoveryKey finds a recovery key in text: a file holding the key
+// alone, or a note with the key somewhere in it, as people save or paste
+// it. A key copied in groups ("AGE-SECRET-KEY-1QQQ QQQ …") is joined up
+// again. ok is false when text holds nothing that starts like a recovery
+// key; callers then try text as it is, since [Vault.UnlockWithRecoveryKey]
+// forgives spacing and case. The key is not checked here: a wrong one is
+// refused with ErrWrongRecoveryKey when used.
+func FindRecoveryKey(text string) (key string, ok bool) {
+	words := strings.Fields(strings.TrimPrefix(text, "\ufeff"))
+	for i, word := range words {
+		if !strings.HasPrefix(strings.ToUpper(word), RecoveryKeyPrefix) {
+			continue
+		}
+		return joinGroups(word, words[i+1:]), true
+	}
+	return "", false
+}
+
+// joinGroups adds to a key cut short the groups after it, if they make up
+// exactly one key; otherwise it leaves the key as it was.
+func joinGroups(key string, rest []string) string {
+	joined := key
+	for _, w := range rest {
+		if len(joined) >= recoveryKeyLen || strings.Trim(w, bech32Chars) != "" {
+			break
+		}
+		joined += w
+	}
+	if len(joined) == recoveryKeyLen {
+		return joined
+	}
+	return key
+}
