@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"msprecords/backup"
 	"msprecords/crypto"
@@ -64,6 +65,7 @@ var plainMessages = []struct {
 	{records.ErrDuplicateReference, "another case already has that reference."},
 	{records.ErrConflict, "the case was changed elsewhere since it was opened: try again."},
 	{records.ErrStoreClosed, "the vault was closed before the command finished: try again."},
+	{syscall.ENOSPC, "the disk is full: nothing was saved or changed. Free some space and try again."},
 }
 
 // message returns the one line a failure prints, in plain English.
