@@ -52,8 +52,12 @@ func checkTables(dir string, key []byte) (err error) {
 		if err != nil {
 			return mapOpenError(err)
 		}
+		// OnBlockRead, not OnTableAndBlockRead: the latter makes OpenTable
+		// verify every block too, so checkTable below would decrypt and
+		// check each block twice. VerifyChecksum reads every block, and in
+		// this mode each block read is checked.
 		opts := table.Options{
-			ChkMode: options.OnTableAndBlockRead, Compression: tf.Compression, DataKey: dk,
+			ChkMode: options.OnBlockRead, Compression: tf.Compression, DataKey: dk,
 			BlockSize: badger.DefaultOptions("").BlockSize, IndexCache: cache,
 		}
 		path := table.NewFilename(id, dir)
