@@ -35,14 +35,10 @@ func newPasswdCommand() *command {
 }
 
 func runPasswd(env *Env, opts passwdOptions) error {
-	s, err := openVault(env, opts.global)
-	if err != nil {
-		return err
-	}
-	defer s.close()
-	if err := s.unlockForChange(env, opts.global, opts.recoveryKeyFile); err != nil {
-		return err
-	}
+	return withKeyChange(env, opts.global, opts.recoveryKeyFile, func(s *session) error { return changePassphrase(env, opts, s) })
+}
+
+func changePassphrase(env *Env, opts passwdOptions, s *session) error {
 	label, err := s.passwdTarget(opts.global)
 	if err != nil {
 		return err
@@ -56,6 +52,21 @@ func runPasswd(env *Env, opts passwdOptions) error {
 	}
 	env.printf("Changed the passphrase of %s.\n", label)
 	return nil
+}
+
+// withKeyChange runs f on the vault, locked and unlocked for a change to its
+// key slots (with the recovery key when a file of it is given). The
+// database is not opened: slot changes never touch it.
+func withKeyChange(env *Env, g globalOptions, recoveryKeyFile string, f func(s *session) error) error {
+	s, err := openVault(env, g)
+	if err != nil {
+		return err
+	}
+	defer s.close()
+	if err := s.unlockForChange(env, g, recoveryKeyFile); err != nil {
+		return err
+	}
+	return f(s)
 }
 
 // unlockForChange unlocks with the recovery key when a file of it is given,

@@ -64,40 +64,28 @@ func runSlotsAdd(env *Env, opts slotsOptions, args []string) error {
 	if err := wantArgs(args, 1, "the new user's name: slots add NAME"); err != nil {
 		return err
 	}
-	s, err := openVault(env, opts.global)
-	if err != nil {
-		return err
-	}
-	defer s.close()
-	if err := s.unlockForChange(env, opts.global, opts.recoveryKeyFile); err != nil {
-		return err
-	}
-	pass, err := env.newPassphrase(opts.newPassphraseFile, "Passphrase for the new user "+args[0]+": ")
-	if err != nil {
-		return err
-	}
-	if err := s.vault.AddSlot(s.key, args[0], pass); err != nil {
-		return err
-	}
-	env.printf("Added %s, who can now unlock the vault with their own passphrase.\n", args[0])
-	return nil
+	return withKeyChange(env, opts.global, opts.recoveryKeyFile, func(s *session) error {
+		pass, err := env.newPassphrase(opts.newPassphraseFile, "Passphrase for the new user "+args[0]+": ")
+		if err != nil {
+			return err
+		}
+		if err := s.vault.AddSlot(s.key, args[0], pass); err != nil {
+			return err
+		}
+		env.printf("Added %s, who can now unlock the vault with their own passphrase.\n", args[0])
+		return nil
+	})
 }
 
 func runSlotsRemove(env *Env, opts slotsOptions, args []string) error {
 	if err := wantArgs(args, 1, "the name of the user to remove: slots remove NAME"); err != nil {
 		return err
 	}
-	s, err := openVault(env, opts.global)
-	if err != nil {
-		return err
-	}
-	defer s.close()
-	if err := s.unlockForChange(env, opts.global, opts.recoveryKeyFile); err != nil {
-		return err
-	}
-	if err := s.vault.RemoveSlot(args[0]); err != nil {
-		return err
-	}
-	env.printf("Removed %s: their passphrase no longer opens the vault.\n", args[0])
-	return nil
+	return withKeyChange(env, opts.global, opts.recoveryKeyFile, func(s *session) error {
+		if err := s.vault.RemoveSlot(args[0]); err != nil {
+			return err
+		}
+		env.printf("Removed %s: their passphrase no longer opens the vault.\n", args[0])
+		return nil
+	})
 }
