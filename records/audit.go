@@ -134,13 +134,11 @@ func (s *Store) RecordEvent(action, caseID, detail string) error {
 	if strings.TrimSpace(action) == "" {
 		return errors.New("an audit entry needs an action")
 	}
-	db, err := s.use()
+	db, release, err := s.useForWriting()
 	if err != nil {
 		return err
 	}
-	defer s.done()
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	defer release()
 	return update(db, func(txn *badger.Txn) error {
 		_, err := appendAudit(txn, s.user, action, caseID, detail)
 		return err

@@ -85,13 +85,11 @@ func writeExport(w io.Writer, ids []string, load func(string) (*Case, error)) er
 }
 
 func (s *Store) recordExports(ids []string, detail string) error {
-	db, err := s.use()
+	db, release, err := s.useForWriting()
 	if err != nil {
 		return err
 	}
-	defer s.done()
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	defer release()
 	return s.commitInBatches(db, len(ids), func(txn *badger.Txn, i int) error {
 		ref := ""
 		if e, ok := s.idx.get(ids[i]); ok {

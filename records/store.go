@@ -233,3 +233,14 @@ func (s *Store) use() (*badger.DB, error) {
 }
 
 func (s *Store) done() { s.life.RUnlock() }
+
+// useForWriting is use for a change: it also takes the write lock, so that
+// a read-check-write transaction (revisions, references, the audit chain)
+// never races another. release undoes both.
+func (s *Store) useForWriting() (db *badger.DB, release func(), err error) {
+	if db, err = s.use(); err != nil {
+		return nil, nil, err
+	}
+	s.writeMu.Lock()
+	return db, func() { s.writeMu.Unlock(); s.done() }, nil
+}

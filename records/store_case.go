@@ -13,13 +13,11 @@ import (
 // also refreshes the case's summary, whose practice-check gaps are otherwise
 // as of the last save. A case that does not exist gives ErrNotFound.
 func (s *Store) Get(id string) (*Case, error) {
-	db, err := s.use()
+	db, release, err := s.useForWriting()
 	if err != nil {
 		return nil, err
 	}
-	defer s.done()
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	defer release()
 	var c *Case
 	var e *indexEntry
 	err = update(db, func(txn *badger.Txn) error {
@@ -75,13 +73,11 @@ func (s *Store) Create(c *Case) error {
 	if c == nil {
 		return errNoCase
 	}
-	db, err := s.use()
+	db, release, err := s.useForWriting()
 	if err != nil {
 		return err
 	}
-	defer s.done()
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	defer release()
 	Normalise(c)
 	now := nowUTC()
 	n := *c
@@ -135,13 +131,11 @@ func (s *Store) Save(c *Case) error {
 	if c == nil {
 		return errNoCase
 	}
-	db, err := s.use()
+	db, release, err := s.useForWriting()
 	if err != nil {
 		return err
 	}
-	defer s.done()
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	defer release()
 	Normalise(c)
 	var n Case
 	var e *indexEntry
@@ -202,13 +196,11 @@ func sameDocument(a, b *Case) bool {
 // until later compactions (and in backups already taken). The deletion
 // itself stays in the audit trail, by reference.
 func (s *Store) Delete(id string) error {
-	db, err := s.use()
+	db, release, err := s.useForWriting()
 	if err != nil {
 		return err
 	}
-	defer s.done()
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
+	defer release()
 	err = update(db, func(txn *badger.Txn) error {
 		c, err := getCase(txn, id)
 		if err != nil {
