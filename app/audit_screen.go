@@ -19,7 +19,9 @@ import (
 
 	"msprecords/crypto"
 	"msprecords/export"
+	"msprecords/practice"
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // The choices of the audit screen that mean "no filter".
@@ -49,7 +51,7 @@ type auditScreen struct {
 	table   *widget.Table
 	savePDF *widget.Button
 	saveCSV *widget.Button
-	result  *records.AuditResult
+	result  *practice.AuditResult
 	root    fyne.CanvasObject
 }
 
@@ -158,8 +160,8 @@ func (s *auditScreen) newSeed() {
 
 // choices reads the form: the filter, the sample size and the seed, or the
 // first thing to put right, worded for the person.
-func (s *auditScreen) choices() (records.Filter, int, int64, string) {
-	var f records.Filter
+func (s *auditScreen) choices() (practice.Filter, int, int64, string) {
+	var f practice.Filter
 	var err error
 	if f.ClosedFrom, err = records.ParseDate(s.from.Text); err != nil {
 		return f, 0, 0, "Closed from must be a real date"
@@ -197,18 +199,18 @@ func (s *auditScreen) onRun() {
 		return
 	}
 	hideMessage(s.problem)
-	store, opts := s.u.session.store, s.u.settings.practiceOptions()
+	st, opts := s.u.session.store, s.u.settings.practiceOptions()
 	s.run.Disable()
 	s.summary.SetText("Drawing the sample and checking each case…")
-	var result records.AuditResult
+	var result practice.AuditResult
 	var err error
 	s.u.work.run(func() {
-		var sample records.Sample
-		if sample, err = records.LoadSample(store, f, n, seed); err != nil {
+		var sample practice.Sample
+		if sample, err = store.LoadSample(st, f, n, seed); err != nil {
 			return
 		}
-		result = records.Audit(sample, opts)
-		err = store.RecordEvent("audit", "", auditDetail(result, "shown"))
+		result = practice.Audit(sample, opts)
+		err = st.RecordEvent("audit", "", auditDetail(result, "shown"))
 	}, func() {
 		if !s.shown() {
 			return
@@ -229,17 +231,17 @@ func (s *auditScreen) shown() bool {
 	return s.u.session != nil && len(s.u.body.Objects) == 1 && s.u.body.Objects[0] == s.root
 }
 
-func (s *auditScreen) showResult(a records.AuditResult) {
+func (s *auditScreen) showResult(a practice.AuditResult) {
 	s.result = &a
 	s.summary.SetText(fmt.Sprintf("Audited %d of %d matching cases (%s), seed %d.", len(a.Cases), a.Matched, a.Filter, a.Seed))
 	head := []string{"Criterion"}
-	for _, r := range records.Results {
+	for _, r := range practice.Results {
 		head = append(head, r.String())
 	}
 	s.rows = [][]string{head}
 	for _, t := range a.Criteria {
 		row := []string{t.Title}
-		for _, r := range records.Results {
+		for _, r := range practice.Results {
 			row = append(row, fmt.Sprintf("%d (%.0f%%)", t.Count(r), t.Percent(r)))
 		}
 		s.rows = append(s.rows, row)
@@ -251,7 +253,7 @@ func (s *auditScreen) showResult(a records.AuditResult) {
 
 // auditDetail is the audit trail's record of an audit: how it was drawn and
 // what became of the results; never a case.
-func auditDetail(a records.AuditResult, what string) string {
+func auditDetail(a practice.AuditResult, what string) string {
 	return fmt.Sprintf("dip-sample audit of %s: %d of %d matching cases, seed %d; %s", a.Filter, len(a.Cases), a.Matched, a.Seed, what)
 }
 
@@ -269,7 +271,7 @@ func (s *auditScreen) onSave(ext string) {
 
 // auditFile is the report as a PDF, or the findings as CSV, with the audit
 // trail detail of saving it.
-func auditFile(a records.AuditResult, ext, user string) ([]byte, string, error) {
+func auditFile(a practice.AuditResult, ext, user string) ([]byte, string, error) {
 	if ext == ".csv" {
 		var buf bytes.Buffer
 		err := export.WriteAuditCSV(&buf, a)
@@ -293,9 +295,9 @@ func (u *UI) saveReport(name, ext, action string, build func() (data []byte, det
 		}
 		path := wc.URI().Path()
 		wc.Close() // written whole under a temporary name, then renamed over it
-		store := u.session.store
+		st := u.session.store
 		var werr error
-		u.work.run(func() { werr = writeReport(store, path, action, build) }, func() {
+		u.work.run(func() { werr = writeReport(st, path, action, build) }, func() {
 			if werr != nil {
 				dialog.ShowError(errors.New("The report was not saved. "+messageFor(werr)), u.window)
 				return
@@ -310,7 +312,7 @@ func (u *UI) saveReport(name, ext, action string, build func() (data []byte, det
 }
 
 // writeReport builds a report, writes it to path whole and records it.
-func writeReport(store *records.Store, path, action string, build func() ([]byte, string, error)) error {
+func writeReport(st *store.Store, path, action string, build func() ([]byte, string, error)) error {
 	data, detail, err := build()
 	if err != nil {
 		return err
@@ -318,7 +320,7 @@ func writeReport(store *records.Store, path, action string, build func() ([]byte
 	if err := crypto.WriteFileAtomic(path, data, 0o600); err != nil {
 		return err
 	}
-	if err := store.RecordEvent(action, "", detail); err != nil {
+	if err := st.RecordEvent(action, "", detail); err != nil {
 		os.Remove(path)
 		return err
 	}

@@ -9,13 +9,15 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"msprecords/demo"
+	"msprecords/practice"
 	"msprecords/records"
 )
 
 // withDemoCases adds n demo cases to the unlocked vault and returns them.
 func withDemoCases(t *testing.T, u *UI, n int) []*records.Case {
 	t.Helper()
-	cases := records.DemoCases(n, 1)
+	cases := demo.Cases(n, 1)
 	for _, c := range cases {
 		if err := u.session.store.Create(c); err != nil {
 			t.Fatal(err)
@@ -53,8 +55,8 @@ func TestAuditScreen(t *testing.T) {
 	s.seed.SetText("42")
 	test.Tap(s.run)
 	u.work.wait()
-	want, _ := records.DrawSample(cases, records.Filter{Condition: "Dementia"}, 5, 42)
-	if len(s.rows) != 1+len(records.Criteria()) || s.result == nil || len(s.result.Cases) != len(want.Cases) {
+	want, _ := practice.DrawSample(cases, practice.Filter{Condition: "Dementia"}, 5, 42)
+	if len(s.rows) != 1+len(practice.Criteria()) || s.result == nil || len(s.result.Cases) != len(want.Cases) {
 		t.Fatalf("results: %d rows, %v", len(s.rows), s.summary.Text)
 	}
 	for i, c := range s.result.Cases {

@@ -12,7 +12,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"msprecords/crypto"
-	"msprecords/records"
+	"msprecords/demo"
+	"msprecords/store"
 )
 
 // benchCases is the size of the demo vault the speed goals are set for.
@@ -63,14 +64,14 @@ func makeDemoVault(dir string) (crypto.MasterKey, error) {
 	if err != nil {
 		return key, err
 	}
-	s, err := records.CreateStore(v.DBDir(), key, testUser)
+	s, err := store.Create(v.DBDir(), key, testUser)
 	if err != nil {
 		return key, err
 	}
 	defer s.Close()
 	file, err := json.Marshal(map[string]any{
-		"format": records.ExportFormat, "version": records.ExportVersion,
-		"exported": time.Now().UTC(), "cases": records.DemoCases(benchCases, 1),
+		"format": store.ExportFormat, "version": store.ExportVersion,
+		"exported": time.Now().UTC(), "cases": demo.Cases(benchCases, 1),
 	})
 	if err != nil {
 		return key, err
@@ -96,7 +97,7 @@ func openSessionWithKey(b *testing.B, dir string, key crypto.MasterKey) *session
 	if err != nil {
 		b.Fatal(err)
 	}
-	store, err := records.OpenStore(filepath.Join(dir, "db"), key, testUser)
+	store, err := store.Open(filepath.Join(dir, "db"), key, testUser)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,12 +1,12 @@
 package app
 
 import (
+	"msprecords/store"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"msprecords/records"
 )
 
 // caseListScreen lists every case, filtered as the person types. The list is
@@ -14,11 +14,11 @@ import (
 // store's in-memory index, so 10,000 cases stay smooth.
 type caseListScreen struct {
 	w     fyne.Window
-	store *records.Store
+	store *store.Store
 	u     *UI
 
 	filter caseFilter
-	rows   []records.Summary
+	rows   []store.Summary
 	total  int // cases in the vault; -1: count them at the next search
 
 	search  *widget.Entry
@@ -32,7 +32,7 @@ type caseListScreen struct {
 	root    fyne.CanvasObject
 }
 
-func newCaseListScreen(w fyne.Window, store *records.Store, u *UI) *caseListScreen {
+func newCaseListScreen(w fyne.Window, store *store.Store, u *UI) *caseListScreen {
 	s := &caseListScreen{w: w, store: store, u: u, filter: caseFilter{stage: allStages, status: statusAll}}
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Search names, references and notes (Ctrl+F)")
@@ -80,7 +80,7 @@ func (s *caseListScreen) apply() {
 	s.rows = s.store.Search(q)
 	if s.total < 0 {
 		s.total = len(s.rows)
-		if q != (records.Query{}) {
+		if q != (store.Query{}) {
 			s.total = len(s.store.Summaries())
 		}
 	}

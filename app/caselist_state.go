@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // Choices of the list's filters.
@@ -30,8 +31,8 @@ type caseFilter struct {
 }
 
 // query is the store query for the filter.
-func (f caseFilter) query() records.Query {
-	q := records.Query{Text: f.text, OverdueOnly: f.overdue, GapsOnly: f.gaps}
+func (f caseFilter) query() store.Query {
+	q := store.Query{Text: f.text, OverdueOnly: f.overdue, GapsOnly: f.gaps}
 	if f.stage != allStages {
 		q.Stage = f.stage
 	}
@@ -53,7 +54,7 @@ func stageChoices() []string {
 var caseColumns = []string{"Reference", "Name", "Stage", "Opened", "Status", "Overdue", "Gaps"}
 
 // caseCells gives the text of each column of one row.
-func caseCells(s records.Summary) [7]string {
+func caseCells(s store.Summary) [7]string {
 	status := "Open"
 	if s.IsClosed {
 		status = "Closed"
@@ -70,7 +71,7 @@ func caseCells(s records.Summary) [7]string {
 }
 
 // displayName shows the preferred name beside the full one when it differs.
-func displayName(s records.Summary) string {
+func displayName(s store.Summary) string {
 	if s.PreferredName == "" || s.PreferredName == s.Name {
 		return s.Name
 	}

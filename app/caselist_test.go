@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // addCases puts cases in the store directly, as an import would.
@@ -108,12 +109,12 @@ func TestCtrlFFocusesSearch(t *testing.T) {
 func TestCaseFilterQuery(t *testing.T) {
 	tests := []struct {
 		f    caseFilter
-		want records.Query
+		want store.Query
 	}{
-		{caseFilter{stage: allStages, status: statusAll}, records.Query{}},
+		{caseFilter{stage: allStages, status: statusAll}, store.Query{}},
 		{caseFilter{text: "ada", stage: "Enquiry", status: statusOpen, overdue: true},
-			records.Query{Text: "ada", Stage: "Enquiry", Open: true, OverdueOnly: true}},
-		{caseFilter{stage: allStages, status: statusClosed, gaps: true}, records.Query{Closed: true, GapsOnly: true}},
+			store.Query{Text: "ada", Stage: "Enquiry", Open: true, OverdueOnly: true}},
+		{caseFilter{stage: allStages, status: statusClosed, gaps: true}, store.Query{Closed: true, GapsOnly: true}},
 	}
 	for _, tt := range tests {
 		if got := tt.f.query(); got != tt.want {

@@ -11,6 +11,7 @@ import (
 
 	"msprecords/export"
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // The export dialog's choices, in the words the person reads.
@@ -33,7 +34,7 @@ var purposeNotes = map[export.Purpose]string{
 // disk but the pack itself, written whole or not at all.
 type exportDialog struct {
 	w     fyne.Window
-	st    *records.Store
+	st    *store.Store
 	c     *records.Case
 	mark  string
 	now   func() records.Date
@@ -58,11 +59,11 @@ type exportDialog struct {
 
 // showExportDialog opens the export dialog for case c, whose changes the
 // caller has saved.
-func showExportDialog(w fyne.Window, st *records.Store, c *records.Case) {
+func showExportDialog(w fyne.Window, st *store.Store, c *records.Case) {
 	newExportDialog(w, st, c).d.Show()
 }
 
-func newExportDialog(w fyne.Window, st *records.Store, c *records.Case) *exportDialog {
+func newExportDialog(w fyne.Window, st *store.Store, c *records.Case) *exportDialog {
 	e := &exportDialog{w: w, st: st, c: c, now: records.Today, mark: loadSettings(fyne.CurrentApp().Preferences()).Marking}
 	e.build()
 	return e

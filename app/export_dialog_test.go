@@ -11,13 +11,15 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"msprecords/crypto"
+	"msprecords/demo"
 	"msprecords/export"
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // exportFixture is an open store holding one demo case, and the export
 // dialog on it in a test window.
-func exportFixture(t *testing.T) (*exportDialog, *records.Store) {
+func exportFixture(t *testing.T) (*exportDialog, *store.Store) {
 	t.Helper()
 	test.NewTempApp(t)
 	dir := filepath.Join(t.TempDir(), "vault")
@@ -25,12 +27,12 @@ func exportFixture(t *testing.T) (*exportDialog, *records.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := records.CreateStore(v.DBDir(), key, testUser)
+	st, err := store.Create(v.DBDir(), key, testUser)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	c := records.DemoCases(1, 1)[0]
+	c := demo.Cases(1, 1)[0]
 	if err := st.Create(c); err != nil {
 		t.Fatal(err)
 	}
@@ -39,15 +41,15 @@ func exportFixture(t *testing.T) (*exportDialog, *records.Store) {
 	return e, st
 }
 
-func exportEntries(t *testing.T, st *records.Store) []records.AuditEntry {
+func exportEntries(t *testing.T, st *store.Store) []store.AuditEntry {
 	t.Helper()
 	trail, err := st.AuditTrail()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []records.AuditEntry
+	var out []store.AuditEntry
 	for _, a := range trail {
-		if a.Action == records.AuditExport {
+		if a.Action == store.AuditExport {
 			out = append(out, a)
 		}
 	}

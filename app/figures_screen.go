@@ -11,7 +11,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"msprecords/export"
+	"msprecords/practice"
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // figuresYears is how many financial years the figures screen offers.
@@ -31,7 +33,7 @@ type figuresScreen struct {
 	rows    [][]string
 	table   *widget.Table
 	save    *widget.Button
-	figures *records.Figures // of the year shown
+	figures *practice.Figures // of the year shown
 	root    fyne.CanvasObject
 }
 
@@ -89,15 +91,15 @@ func financialYears(today records.Date, n int) []string {
 
 // count reads the year's figures in the worker.
 func (s *figuresScreen) count() {
-	y, err := records.ParseFinancialYear(s.year.Selected)
+	y, err := practice.ParseFinancialYear(s.year.Selected)
 	if err != nil {
 		return
 	}
-	store := s.u.session.store
+	st := s.u.session.store
 	s.save.Disable()
 	s.summary.SetText("Counting…")
-	var f records.Figures
-	s.u.work.run(func() { f, err = records.LoadFigures(store, y) }, func() {
+	var f practice.Figures
+	s.u.work.run(func() { f, err = store.LoadFigures(st, y) }, func() {
 		if s.u.session == nil || len(s.u.body.Objects) != 1 || s.u.body.Objects[0] != s.root || s.year.Selected != y.String() {
 			return // locked, left, or another year chosen meanwhile
 		}
@@ -116,16 +118,16 @@ func (s *figuresScreen) redraw() {
 		return
 	}
 	f, exact := *s.figures, s.exact.Checked
-	n := f.Count(records.TableConcluded, records.ConcludedLabel)
+	n := f.Count(practice.TableConcluded, practice.ConcludedLabel)
 	form := "Published form."
 	if exact {
 		form = "Exact counts: for internal use only, do not publish."
 	}
-	s.summary.SetText(fmt.Sprintf("%s: %s concluded. %s", f.Year, records.ShownCount(n, exact)+" enquiries", form))
+	s.summary.SetText(fmt.Sprintf("%s: %s concluded. %s", f.Year, practice.ShownCount(n, exact)+" enquiries", form))
 	s.rows = [][]string{{"Table", "Label", "Count"}}
 	for _, t := range f.Tables {
 		for _, r := range t.Rows {
-			s.rows = append(s.rows, []string{t.Title, r.Label, records.ShownCount(r.Count, exact)})
+			s.rows = append(s.rows, []string{t.Title, r.Label, practice.ShownCount(r.Count, exact)})
 		}
 	}
 	s.table.Refresh()
@@ -147,7 +149,7 @@ func (s *figuresScreen) onSave() {
 }
 
 // figuresFile is the figures as CSV, with the audit trail detail of saving it.
-func figuresFile(f records.Figures, exact bool) ([]byte, string, error) {
+func figuresFile(f practice.Figures, exact bool) ([]byte, string, error) {
 	var buf bytes.Buffer
 	err := export.WriteFiguresCSV(&buf, f, exact)
 	form := "published form"

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"msprecords/practice"
 	"msprecords/records"
 )
 
@@ -20,14 +21,14 @@ func TestFiguresScreen(t *testing.T) {
 	u.work.wait()
 	s.year.SetSelected("2025-26")
 	u.work.wait()
-	y, _ := records.ParseFinancialYear("2025-26")
-	want := records.ComputeFigures(cases, y)
+	y, _ := practice.ParseFinancialYear("2025-26")
+	want := practice.ComputeFigures(cases, y)
 	check := func(exact bool) {
 		t.Helper()
 		rows := [][]string{{"Table", "Label", "Count"}}
 		for _, tb := range want.Tables {
 			for _, r := range tb.Rows {
-				rows = append(rows, []string{tb.Title, r.Label, records.ShownCount(r.Count, exact)})
+				rows = append(rows, []string{tb.Title, r.Label, practice.ShownCount(r.Count, exact)})
 			}
 		}
 		if !slices.EqualFunc(s.rows, rows, slices.Equal) {
@@ -70,7 +71,7 @@ func TestFinancialYears(t *testing.T) {
 			t.Errorf("%s: %v", tt.today, got)
 		}
 		for _, y := range got {
-			if _, err := records.ParseFinancialYear(y); err != nil {
+			if _, err := practice.ParseFinancialYear(y); err != nil {
 				t.Errorf("%s does not read back: %v", y, err)
 			}
 		}

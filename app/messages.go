@@ -7,6 +7,7 @@ import (
 
 	"msprecords/crypto"
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // messageFor gives the words a person reads for an error from the vault or
@@ -37,7 +38,7 @@ var errorMessages = []struct {
 	{crypto.ErrWrongRecoveryKey, "The recovery key is not right. Check it and try again: it starts with " + crypto.RecoveryKeyPrefix + ", and spaces and capital letters in it do not matter."},
 	{crypto.ErrNoSuchUser, "There is no user of that name in this vault."},
 	{crypto.ErrVaultInUse, "This vault is already open in another window or program. Close it there first."},
-	{records.ErrStoreInUse, "This vault is already open in another window or program. Close it there first."},
+	{store.ErrStoreInUse, "This vault is already open in another window or program. Close it there first."},
 	{crypto.ErrDamagedHeader, "The vault is damaged: its vault.json file cannot be read. Restore it from a backup."},
 	{crypto.ErrDamagedSlot, "A key file of this vault is damaged, so it cannot be unlocked with this passphrase. Try another user, or restore the vault from a backup."},
 	{crypto.ErrUnknownFormat, "This vault was made by a newer version of MSP Records. Install the newer version to open it."},
@@ -50,13 +51,13 @@ var errorMessages = []struct {
 	{crypto.ErrEmptyPassphrase, "Enter a passphrase."},
 	{crypto.ErrDamagedBackup, "The backup file is damaged, incomplete or not an MSP Records backup."},
 	{syscall.ENOSPC, "The disk is full. Free some space: nothing you typed is lost, and it is saved as soon as there is room."},
-	{records.ErrDamagedStore, "The case database of this vault is missing or damaged. Restore the vault from a backup."},
-	{records.ErrWrongKey, "The case database does not belong to this vault's keys. Restore the vault from a backup."},
-	{records.ErrStoreClosed, "The vault is locked. Unlock it and try again."},
-	{records.ErrNotFound, "This case no longer exists: it may have been deleted."},
-	{records.ErrConflict, "This case was changed elsewhere since you opened it."},
+	{store.ErrDamagedStore, "The case database of this vault is missing or damaged. Restore the vault from a backup."},
+	{store.ErrWrongKey, "The case database does not belong to this vault's keys. Restore the vault from a backup."},
+	{store.ErrStoreClosed, "The vault is locked. Unlock it and try again."},
+	{store.ErrNotFound, "This case no longer exists: it may have been deleted."},
+	{store.ErrConflict, "This case was changed elsewhere since you opened it."},
 	{records.ErrChronologyRewritten, "Chronology entries cannot be changed or removed: add a correction instead."},
-	{records.ErrDuplicateReference, "Another case already has this reference. Choose another, or leave it blank to number the case automatically."},
+	{store.ErrDuplicateReference, "Another case already has this reference. Choose another, or leave it blank to number the case automatically."},
 }
 
 // recoveryKeyMessage is messageFor for using the recovery key, where a

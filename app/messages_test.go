@@ -8,6 +8,7 @@ import (
 
 	"msprecords/crypto"
 	"msprecords/records"
+	"msprecords/store"
 )
 
 func TestMessageFor(t *testing.T) {
@@ -38,6 +39,6 @@ func TestMessageFor(t *testing.T) {
 // sameKind allows the two "already open" errors, from the vault lock and
 // from the database, to say the same thing.
 func sameKind(a, b error) bool {
-	inUse := func(e error) bool { return e == crypto.ErrVaultInUse || e == records.ErrStoreInUse }
+	inUse := func(e error) bool { return e == crypto.ErrVaultInUse || e == store.ErrStoreInUse }
 	return inUse(a) && inUse(b)
 }

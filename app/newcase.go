@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // newCaseForm asks for what a new case needs first: the person's name, their
@@ -129,7 +130,7 @@ type sameCaseDialog struct {
 	anyway *widget.Button
 }
 
-func newSameCaseDialog(f *newCaseForm, same []records.Summary) *sameCaseDialog {
+func newSameCaseDialog(f *newCaseForm, same []store.Summary) *sameCaseDialog {
 	s := &sameCaseDialog{}
 	intro := widget.NewLabel(sameCaseText(f.draft.Person.Name, f.draft.Person.DateOfBirth, len(same)))
 	intro.Wrapping = fyne.TextWrapWord
@@ -167,7 +168,7 @@ func sameCaseText(name string, dob records.Date, n int) string {
 }
 
 // describeSummary is one line about an existing case: its stage and dates.
-func describeSummary(s records.Summary) string {
+func describeSummary(s store.Summary) string {
 	text := s.Stage
 	if !s.Opened.IsZero() {
 		text += ", opened " + s.Opened.String()

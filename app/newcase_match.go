@@ -4,18 +4,19 @@ import (
 	"strings"
 
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // samePersonCases returns the cases of a person with the same name and date
 // of birth as a new case would have: a second case for the same person is
 // more often a mistake than a new enquiry, so the person is asked first.
 // Names match ignoring case and spacing; preferred names count too.
-func samePersonCases(all []records.Summary, name string, dob records.Date) []records.Summary {
+func samePersonCases(all []store.Summary, name string, dob records.Date) []store.Summary {
 	want := foldName(name)
 	if want == "" {
 		return nil
 	}
-	var out []records.Summary
+	var out []store.Summary
 	for _, s := range all {
 		sameName := foldName(s.Name) == want || (s.PreferredName != "" && foldName(s.PreferredName) == want)
 		if sameName && sameDay(s.DateOfBirth, dob) {

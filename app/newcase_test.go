@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // TestNewCaseWarnsOfSamePerson makes a case, then asks for another for the
@@ -73,7 +74,7 @@ func TestNewCaseChecksTheForm(t *testing.T) {
 
 func TestSamePersonCases(t *testing.T) {
 	dob := records.NewDate(1915, 12, 10)
-	all := []records.Summary{
+	all := []store.Summary{
 		{ID: "1", Name: "Ada Lovelace", DateOfBirth: dob},
 		{ID: "2", Name: "Ada Lovelace", DateOfBirth: dob.AddDays(1)},
 		{ID: "3", Name: "Augusta Ada King", PreferredName: "Ada  Lovelace", DateOfBirth: dob},

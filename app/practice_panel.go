@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"msprecords/practice"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,8 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"msprecords/records"
 )
 
 // practicePanelWidth keeps the panel readable beside the part being edited.
@@ -20,13 +19,13 @@ const practicePanelWidth = 330
 // practicePanel shows beside the open case what the MSP dip-sample audit
 // would find missing from it, as the case is edited. Each gap has its next
 // step and a button to the part of the case that puts it right. The rules
-// are records.CheckPractice's; the panel only shows them.
+// are practice.Check's; the panel only shows them.
 type practicePanel struct {
 	view *caseView
-	opts func() records.PracticeOptions
+	opts func() practice.Options
 
 	shown   string // what the panel shows now, to redraw only on a change
-	report  records.PracticeReport
+	report  practice.Report
 	summary *widget.Label
 	list    *fyne.Container
 	root    fyne.CanvasObject
@@ -40,7 +39,7 @@ func attachPracticePanel(s *caseScreen) *practicePanel {
 	return p
 }
 
-func newPracticePanel(v *caseView, opts func() records.PracticeOptions) *practicePanel {
+func newPracticePanel(v *caseView, opts func() practice.Options) *practicePanel {
 	p := &practicePanel{view: v, opts: opts, summary: widget.NewLabel(""), list: container.NewVBox()}
 	p.summary.Wrapping = fyne.TextWrapWord
 	heading := widget.NewLabelWithStyle("Practice check", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -69,7 +68,7 @@ func (p *practicePanel) refresh() {
 	if p.view.c == nil {
 		return
 	}
-	p.report = records.CheckPractice(p.view.c, p.opts())
+	p.report = practice.Check(p.view.c, p.opts())
 	if sig := signature(p.report); sig != p.shown {
 		p.shown = sig
 		p.redraw()
@@ -78,7 +77,7 @@ func (p *practicePanel) refresh() {
 
 // signature is everything the panel shows of a report, so that typing that
 // changes no finding redraws nothing.
-func signature(r records.PracticeReport) string {
+func signature(r practice.Report) string {
 	var b strings.Builder
 	for _, f := range r.Findings {
 		fmt.Fprintf(&b, "%s|%d|%s|%s\n", f.Criterion, f.Result, f.Prompt, f.Part)
@@ -105,14 +104,14 @@ func (p *practicePanel) redraw() {
 			rows = append(rows, p.gapRow(f), widget.NewSeparator())
 		}
 	}
-	rows = append(rows, p.resultList(records.Met), p.resultList(records.NotApplicable))
+	rows = append(rows, p.resultList(practice.Met), p.resultList(practice.NotApplicable))
 	p.list.Objects = rows
 	p.list.Refresh()
 }
 
 // gapRow is one finding that falls short: what, why, the next step and a
 // button to the part that fixes it.
-func (p *practicePanel) gapRow(f records.Finding) fyne.CanvasObject {
+func (p *practicePanel) gapRow(f practice.Finding) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(f.Title+": "+strings.ToLower(f.Result.String()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	rows := []fyne.CanvasObject{title, wrapped(f.Prompt)}
@@ -129,7 +128,7 @@ func (p *practicePanel) gapRow(f records.Finding) fyne.CanvasObject {
 }
 
 // resultList names the criteria with one result, in a line each.
-func (p *practicePanel) resultList(r records.Result) fyne.CanvasObject {
+func (p *practicePanel) resultList(r practice.Result) fyne.CanvasObject {
 	var titles []string
 	for _, f := range p.report.Findings {
 		if f.Result == r {

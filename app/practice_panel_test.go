@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"msprecords/demo"
+	"msprecords/practice"
 	"msprecords/records"
 )
 
@@ -55,9 +57,9 @@ func panelButton(t *testing.T, p *practicePanel, text string) *widget.Button {
 }
 
 func TestPracticePanelFollowsEdits(t *testing.T) {
-	c := records.DemoCases(1, 1)[0] // the briefing's case: good practice throughout
+	c := demo.Cases(1, 1)[0] // the briefing's case: good practice throughout
 	h := newViewHarness(t, c)
-	p := newPracticePanel(h.v, func() records.PracticeOptions { return records.DefaultPracticeOptions() })
+	p := newPracticePanel(h.v, func() practice.Options { return practice.DefaultOptions() })
 	p.attach()
 	if len(h.v.side.Objects) != 1 || h.v.side.Objects[0] != p.root {
 		t.Fatal("the panel is not beside the case")
@@ -99,7 +101,7 @@ func TestPracticePanelOnCaseScreen(t *testing.T) {
 	if p.report.Gaps() == 0 || !strings.Contains(strings.Join(panelTexts(p.list), "\n"), "Spoken to alone") {
 		t.Errorf("a new case with no contact shows %d gaps: %q", p.report.Gaps(), panelTexts(p.list))
 	}
-	if f, _ := p.report.Finding(records.CriterionSpokenAlone); f.Result != records.NotMet {
+	if f, _ := p.report.Finding(practice.CriterionSpokenAlone); f.Result != practice.NotMet {
 		t.Fatalf("spoken alone before any contact: %s", f.Result)
 	}
 	u.current.view.edit(func() {
@@ -108,7 +110,7 @@ func TestPracticePanelOnCaseScreen(t *testing.T) {
 			Stage: records.Stages[0], Views: "I want to stay here."})
 	})
 	press(u, fyne.KeyS) // saves now, so no autosave timer outlives the test
-	if f, _ := p.report.Finding(records.CriterionSpokenAlone); f.Result != records.Met {
+	if f, _ := p.report.Finding(practice.CriterionSpokenAlone); f.Result != practice.Met {
 		t.Errorf("spoken alone after a contact alone: %s", f.Result)
 	}
 	if texts := strings.Join(panelTexts(p.list), "\n"); !strings.Contains(texts, "Interventions recorded in the chronology: not met") {

@@ -5,6 +5,7 @@ import (
 
 	"msprecords/crypto"
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // session is an unlocked vault: the open store, the vault lock held from
@@ -12,7 +13,7 @@ import (
 // master key is not kept here: the store took its copy when it opened, and
 // the caller's copy was zeroed.
 type session struct {
-	store *records.Store
+	store *store.Store
 	lock  *crypto.VaultLock
 	user  string
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // Words for the save status beside the case reference.
@@ -26,7 +27,7 @@ const (
 // when it fires, so edits reach the store within a second.
 type caseScreen struct {
 	w     fyne.Window
-	store *records.Store
+	store *store.Store
 	u     *UI
 	c     *records.Case
 	view  *caseView
@@ -102,7 +103,7 @@ func (s *caseScreen) save() error {
 		return nil
 	}
 	if s.conflict {
-		return records.ErrConflict
+		return store.ErrConflict
 	}
 	err := s.store.Save(s.c)
 	switch {
@@ -110,7 +111,7 @@ func (s *caseScreen) save() error {
 		s.dirty = false
 		s.status.SetText(statusSaved)
 		s.clearSaveProblem()
-	case errors.Is(err, records.ErrConflict):
+	case errors.Is(err, store.ErrConflict):
 		s.conflict = true
 		s.status.SetText(statusConflict)
 		s.showConflict()

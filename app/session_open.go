@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // openCase opens a case from the list: the store records the view in the
@@ -52,7 +53,7 @@ func (u *UI) leaveCase() bool {
 		u.current = nil
 		return true
 	}
-	if errors.Is(err, records.ErrConflict) {
+	if errors.Is(err, store.ErrConflict) {
 		if cur.conflictUI != nil {
 			cur.conflictUI.d.Show()
 		}

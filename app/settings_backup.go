@@ -12,6 +12,7 @@ import (
 
 	"msprecords/backup"
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // backupForm asks for the backup's own passphrase, twice, before the file
@@ -104,6 +105,6 @@ func (s *settingsScreen) writeBackup(wc fyne.URIWriteCloser, pass string) {
 // backupVault writes the backup of the vault in dir to w, sealed with pass:
 // the same file as the command line's backup, so 'msprecords restore'
 // reads either.
-func backupVault(w io.Writer, dir string, store *records.Store, pass string) error {
+func backupVault(w io.Writer, dir string, store *store.Store, pass string) error {
 	return backup.Write(w, dir, store, pass, 0)
 }

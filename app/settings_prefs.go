@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"msprecords/practice"
 	"msprecords/records"
 )
 
@@ -41,7 +42,7 @@ func loadSettings(p fyne.Preferences) *settings {
 	s := &settings{
 		prefs:        p,
 		IdleMinutes:  p.IntWithFallback(prefIdleMinutes, defaultIdleMinutes),
-		ReferralDays: p.IntWithFallback(prefReferralDays, records.DefaultReferralLimit),
+		ReferralDays: p.IntWithFallback(prefReferralDays, practice.DefaultReferralLimit),
 		Marking:      strings.TrimSpace(p.StringWithFallback(prefMarking, defaultMarking)),
 		LastUser:     p.String(prefLastUser),
 	}
@@ -49,7 +50,7 @@ func loadSettings(p fyne.Preferences) *settings {
 		s.IdleMinutes = defaultIdleMinutes
 	}
 	if s.ReferralDays < 1 || s.ReferralDays > maxReferralDays {
-		s.ReferralDays = records.DefaultReferralLimit
+		s.ReferralDays = practice.DefaultReferralLimit
 	}
 	if s.Marking == "" {
 		s.Marking = defaultMarking
@@ -85,6 +86,6 @@ func (s *settings) setLastUser(u string) {
 
 // practiceOptions are the practice check's options as of today, with the
 // referral limit the user chose.
-func (s *settings) practiceOptions() records.PracticeOptions {
-	return records.PracticeOptions{Today: records.Today(), ReferralLimitWorkingDays: s.ReferralDays}
+func (s *settings) practiceOptions() practice.Options {
+	return practice.Options{Today: records.Today(), ReferralLimitWorkingDays: s.ReferralDays}
 }

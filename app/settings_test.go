@@ -10,7 +10,7 @@ import (
 
 	"msprecords/backup"
 	"msprecords/crypto"
-	"msprecords/records"
+	"msprecords/practice"
 )
 
 // TestSettingsPreferences changes each setting and checks it is kept in the
@@ -175,7 +175,7 @@ func TestLoadSettingsFallbacks(t *testing.T) {
 	p.SetInt(prefReferralDays, 1000)
 	p.SetString(prefMarking, " ")
 	s := loadSettings(p)
-	if s.IdleMinutes != defaultIdleMinutes || s.ReferralDays != records.DefaultReferralLimit || s.Marking != defaultMarking {
+	if s.IdleMinutes != defaultIdleMinutes || s.ReferralDays != practice.DefaultReferralLimit || s.Marking != defaultMarking {
 		t.Errorf("fallbacks: %+v", s)
 	}
 }

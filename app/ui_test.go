@@ -12,6 +12,7 @@ import (
 
 	"msprecords/crypto"
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // Test users and passphrases.
@@ -50,7 +51,7 @@ func newVault(t testing.TB) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := records.CreateStore(v.DBDir(), key, testUser)
+	s, err := store.Create(v.DBDir(), key, testUser)
 	if err != nil {
 		t.Fatal(err)
 	}

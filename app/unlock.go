@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"msprecords/crypto"
-	"msprecords/records"
+	"msprecords/store"
 )
 
 // unlockScreen asks who is there and for their passphrase, then unlocks the
@@ -146,11 +146,11 @@ func (s *unlockScreen) onUnlock() {
 func openSession(v *crypto.Vault, lock *crypto.VaultLock, user, pass string) (*session, error) {
 	key, label, err := v.Unlock(user, pass)
 	if err == nil {
-		var store *records.Store
-		store, err = records.OpenStore(v.DBDir(), key, label)
+		var st *store.Store
+		st, err = store.Open(v.DBDir(), key, label)
 		zeroKey(&key)
 		if err == nil {
-			return &session{store: store, lock: lock, user: label}, nil
+			return &session{store: st, lock: lock, user: label}, nil
 		}
 	}
 	lock.Release()

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"msprecords/crypto"
-	"msprecords/records"
+	"msprecords/store"
 )
 
 // createScreen makes a new vault on first run: the first user's name, a
@@ -143,7 +143,7 @@ func createVault(dir, label, pass string) (*session, *crypto.Vault, string, erro
 	if err != nil {
 		return nil, nil, "", err
 	}
-	store, err := records.CreateStore(v.DBDir(), key, label)
+	store, err := store.Create(v.DBDir(), key, label)
 	if err != nil {
 		lock.Release()
 		return nil, nil, "", err

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"msprecords/crypto"
-	"msprecords/records"
+	"msprecords/store"
 )
 
 const recoverButtonText = "Forgotten your passphrase? Use the recovery key…"
@@ -173,7 +173,7 @@ func newVaultWithRecoveryKey(t *testing.T) (dir, recoveryKey string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := records.CreateStore(v.DBDir(), key, testUser)
+	s, err := store.Create(v.DBDir(), key, testUser)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"msprecords/crypto"
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // TestCreateVaultEditLockUnlock walks through first use as a person would:
@@ -173,7 +174,7 @@ func TestUnlockErrorsShownInWindow(t *testing.T) {
 		}
 		u := newTestUI(t, dir)
 		unlockWith(t, u, testUser, testPass)
-		wantProblem(t, u, records.ErrDamagedStore)
+		wantProblem(t, u, store.ErrDamagedStore)
 	})
 	t.Run("foreign slot", func(t *testing.T) {
 		dir, other := newVault(t), newVault(t)

@@ -16,7 +16,9 @@ import (
 	"unicode"
 
 	"msprecords/crypto"
+	"msprecords/demo"
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // The tests seal slots and backups at the lowest work factor, to run fast.
@@ -30,7 +32,7 @@ const (
 // lock held, holding the twelve demo cases.
 type vault struct {
 	dir   string
-	store *records.Store
+	store *store.Store
 	cases []*records.Case
 }
 
@@ -46,12 +48,12 @@ func newVault(t *testing.T) vault {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { lock.Release() })
-	s, err := records.CreateStore(v.DBDir(), key, "Alex")
+	s, err := store.Create(v.DBDir(), key, "Alex")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	cases := records.DemoCases(12, 1)
+	cases := demo.Cases(12, 1)
 	if _, err := s.ImportJSON(bytes.NewReader(caseFile(t, cases))); err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +68,7 @@ func caseFile(t *testing.T, cases []*records.Case) []byte {
 		Version  int             `json:"version"`
 		Exported time.Time       `json:"exported"`
 		Cases    []*records.Case `json:"cases"`
-	}{records.ExportFormat, records.ExportVersion, time.Now().UTC(), cases})
+	}{store.ExportFormat, store.ExportVersion, time.Now().UTC(), cases})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +103,7 @@ func restore(data []byte, dir string) (int, error) {
 }
 
 // openRestored opens the vault restored in dir, as the app would.
-func openRestored(t *testing.T, dir string) *records.Store {
+func openRestored(t *testing.T, dir string) *store.Store {
 	t.Helper()
 	v, err := crypto.Open(dir)
 	if err != nil {
@@ -116,7 +118,7 @@ func openRestored(t *testing.T, dir string) *records.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := records.OpenStore(v.DBDir(), key, user)
+	s, err := store.Open(v.DBDir(), key, user)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +127,7 @@ func openRestored(t *testing.T, dir string) *records.Store {
 }
 
 // sameCases checks that got holds exactly the cases of want, byte for byte.
-func sameCases(t *testing.T, want, got *records.Store) {
+func sameCases(t *testing.T, want, got *store.Store) {
 	t.Helper()
 	ws, gs := want.Summaries(), got.Summaries()
 	if !reflect.DeepEqual(ws, gs) {
@@ -138,7 +140,7 @@ func sameCases(t *testing.T, want, got *records.Store) {
 	}
 }
 
-func caseJSON(t *testing.T, s *records.Store, id string) []byte {
+func caseJSON(t *testing.T, s *store.Store, id string) []byte {
 	t.Helper()
 	c, err := s.Load(id)
 	if err != nil {

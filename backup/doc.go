@@ -16,7 +16,7 @@
 //
 //	vault.json          the vault's header, byte for byte
 //	slots/<id>.json     every key slot file, byte for byte
-//	db.backup.000000    the database, as records.Store.Backup writes it,
+//	db.backup.000000    the database, as store.Store.Backup writes it,
 //	db.backup.000001    cut into consecutive entries of at most ChunkSize
 //	…                   bytes, numbered from 0 with no gaps
 //
@@ -27,7 +27,7 @@
 //
 // The database stream is plaintext. It is never written to disk as it is:
 // Write holds one chunk at a time in memory, and Restore passes the chunks
-// straight to records.RestoreStore, which encrypts them again.
+// straight to store.Restore, which encrypts them again.
 //
 // Errors are sentinels of this package and of crypto and records, wrapped
 // with detail: ErrWrongPassphrase, crypto.ErrDamagedBackup,

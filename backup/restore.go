@@ -24,7 +24,7 @@ type UnlockFunc func(v *crypto.Vault) (crypto.MasterKey, string, error)
 //
 // On any failure Restore removes everything it wrote. Errors:
 // ErrWrongPassphrase, crypto.ErrDamagedBackup (which a damaged database
-// stream also gives, rather than records.ErrDamagedStore), crypto.ErrVaultExists,
+// stream also gives, rather than store.ErrDamagedStore), crypto.ErrVaultExists,
 // *fs.PathError when the folder cannot be written, and whatever unlock
 // returns.
 func Restore(r io.Reader, dir, passphrase string, unlock UnlockFunc) (cases int, err error) {

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 
 	"msprecords/crypto"
-	"msprecords/records"
+	"msprecords/store"
 )
 
 // writeVaultFiles writes the slot files, then vault.json, so that the
@@ -43,7 +43,7 @@ func loadDatabase(dir string, unlock UnlockFunc, db *chunkReader) (n int, err er
 		return 0, err
 	}
 	defer func() { key = crypto.MasterKey{} }()
-	if err := records.RestoreStore(v.DBDir(), key, user, db); err != nil {
+	if err := store.Restore(v.DBDir(), key, user, db); err != nil {
 		return 0, storeFailure(err, db)
 	}
 	if err := db.finish(); err != nil {
@@ -54,12 +54,12 @@ func loadDatabase(dir string, unlock UnlockFunc, db *chunkReader) (n int, err er
 
 // storeFailure words a failed load: damage found in the archive first, then
 // a stream the database cannot read, which is a damaged backup too (not a
-// damaged vault, as records.ErrDamagedStore would say).
+// damaged vault, as store.ErrDamagedStore would say).
 func storeFailure(err error, db *chunkReader) error {
 	switch {
 	case db.err != nil:
 		return db.err
-	case errors.Is(err, records.ErrDamagedStore):
+	case errors.Is(err, store.ErrDamagedStore):
 		return damagedf("%v", err)
 	}
 	return err
@@ -67,7 +67,7 @@ func storeFailure(err error, db *chunkReader) error {
 
 // countCases opens the restored database, which also proves that it opens.
 func countCases(dir string, key crypto.MasterKey, user string) (int, error) {
-	s, err := records.OpenStore(dir, key, user)
+	s, err := store.Open(dir, key, user)
 	if err != nil {
 		return 0, err
 	}

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"msprecords/crypto"
-	"msprecords/records"
+	"msprecords/store"
 )
 
 // Write writes an encrypted backup of an open vault to w: the header and
@@ -21,7 +21,7 @@ import (
 // change meanwhile, and must remove what was written to w if Write fails.
 // The database reaches w only encrypted, one chunk at a time, so a large
 // vault never sits whole in memory.
-func Write(w io.Writer, vaultDir string, store *records.Store, passphrase string, workFactor int) error {
+func Write(w io.Writer, vaultDir string, store *store.Store, passphrase string, workFactor int) error {
 	enc, err := crypto.EncryptWithPassphrase(w, passphrase, workFactor)
 	if err != nil {
 		return err
@@ -34,7 +34,7 @@ func Write(w io.Writer, vaultDir string, store *records.Store, passphrase string
 
 // writeArchive writes the tar stream of a backup: the vault's header and
 // slot files from dir, then the database stream in chunks.
-func writeArchive(w io.Writer, dir string, store *records.Store) error {
+func writeArchive(w io.Writer, dir string, store *store.Store) error {
 	tw := tar.NewWriter(w)
 	if err := addVaultFiles(tw, dir); err != nil {
 		return err

@@ -8,7 +8,9 @@ import (
 	"strings"
 
 	"msprecords/export"
+	"msprecords/practice"
 	"msprecords/records"
+	"msprecords/store"
 )
 
 type auditOptions struct {
@@ -23,7 +25,7 @@ type auditOptions struct {
 	seedSet       bool
 	referralLimit int
 	out, csv      string
-	filter        records.Filter // from the flags above, once checked
+	filter        practice.Filter // from the flags above, once checked
 }
 
 func newAuditCommand() *command {
@@ -44,7 +46,7 @@ func newAuditCommand() *command {
 		opts.seed, opts.seedSet = n, true
 		return nil
 	})
-	fs.IntVar(&opts.referralLimit, "referral-limit", records.DefaultReferralLimit, "a referral is timely within `N` working days")
+	fs.IntVar(&opts.referralLimit, "referral-limit", practice.DefaultReferralLimit, "a referral is timely within `N` working days")
 	fs.StringVar(&opts.out, "out", "", "save the report as a PDF to `FILE`")
 	fs.StringVar(&opts.csv, "csv", "", "also save each case's findings as CSV to `FILE`")
 	return &command{
@@ -88,30 +90,30 @@ func checkAuditOptions(opts *auditOptions, args []string) error {
 }
 
 // auditFilter reads the filter flags.
-func auditFilter(opts *auditOptions) (records.Filter, error) {
+func auditFilter(opts *auditOptions) (practice.Filter, error) {
 	from, err := records.ParseDate(opts.closedFrom)
 	if err != nil {
-		return records.Filter{}, usagef("--closed-from must be a real date, like 1/4/2025 or 2025-04-01")
+		return practice.Filter{}, usagef("--closed-from must be a real date, like 1/4/2025 or 2025-04-01")
 	}
 	to, err := records.ParseDate(opts.closedTo)
 	if err != nil {
-		return records.Filter{}, usagef("--closed-to must be a real date, like 31/3/2026 or 2026-03-31")
+		return practice.Filter{}, usagef("--closed-to must be a real date, like 31/3/2026 or 2026-03-31")
 	}
-	f, err := records.Filter{ClosedFrom: from, ClosedTo: to, Condition: opts.condition, AbuseType: opts.abuseType, Stage: opts.stage}.Check()
-	if errors.Is(err, records.ErrFilter) {
-		return f, usagef("%s", strings.TrimPrefix(err.Error(), records.ErrFilter.Error()+": "))
+	f, err := practice.Filter{ClosedFrom: from, ClosedTo: to, Condition: opts.condition, AbuseType: opts.abuseType, Stage: opts.stage}.Check()
+	if errors.Is(err, practice.ErrFilter) {
+		return f, usagef("%s", strings.TrimPrefix(err.Error(), practice.ErrFilter.Error()+": "))
 	}
 	return f, err
 }
 
 func runAudit(env *Env, opts auditOptions, s *session) error {
-	sample, err := records.LoadSample(s.store, opts.filter, opts.sample, opts.seed)
+	sample, err := store.LoadSample(s.store, opts.filter, opts.sample, opts.seed)
 	if err != nil {
 		return err
 	}
-	po := records.DefaultPracticeOptions()
+	po := practice.DefaultOptions()
 	po.ReferralLimitWorkingDays = opts.referralLimit
-	result := records.Audit(sample, po)
+	result := practice.Audit(sample, po)
 	files, err := auditFiles(opts, result, s.user)
 	if err != nil {
 		return err
@@ -131,7 +133,7 @@ func runAudit(env *Env, opts auditOptions, s *session) error {
 
 // auditFiles writes the report (and CSV) under temporary names, so that
 // nothing is left half-written if one of them fails.
-func auditFiles(opts auditOptions, a records.AuditResult, user string) ([]*atomicFile, error) {
+func auditFiles(opts auditOptions, a practice.AuditResult, user string) ([]*atomicFile, error) {
 	pdf, err := export.WriteAuditPDF(a, export.AuditReportOptions{Author: user})
 	if err != nil {
 		return nil, err
@@ -173,7 +175,7 @@ func abandonAll(files []*atomicFile) {
 
 // auditDetail is what the audit trail records: how the sample was drawn
 // and where the report went, no case details.
-func auditDetail(opts auditOptions, a records.AuditResult) string {
+func auditDetail(opts auditOptions, a practice.AuditResult) string {
 	d := fmt.Sprintf("dip-sample audit of %s: %d of %d matching cases, seed %d; report saved", a.Filter, len(a.Cases), a.Matched, a.Seed)
 	if opts.csv != "" {
 		d += " with CSV"
@@ -182,7 +184,7 @@ func auditDetail(opts auditOptions, a records.AuditResult) string {
 }
 
 // printAudit summarises the audit on stdout.
-func printAudit(env *Env, opts auditOptions, a records.AuditResult) {
+func printAudit(env *Env, opts auditOptions, a practice.AuditResult) {
 	env.printf("Audited %s of %d matching (%s), seed %d.\n", plural(len(a.Cases), "case"), a.Matched, a.Filter, a.Seed)
 	width := 0
 	for _, t := range a.Criteria {
@@ -193,7 +195,7 @@ func printAudit(env *Env, opts auditOptions, a records.AuditResult) {
 			break
 		}
 		env.printf("  %-*s  met %d, partly %d, not met %d, not applicable %d\n", width, t.Title,
-			t.Count(records.Met), t.Count(records.PartlyMet), t.Count(records.NotMet), t.Count(records.NotApplicable))
+			t.Count(practice.Met), t.Count(practice.PartlyMet), t.Count(practice.NotMet), t.Count(practice.NotApplicable))
 	}
 	env.printf("Saved the report to %s.\n", opts.out)
 	if opts.csv != "" {

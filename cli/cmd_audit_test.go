@@ -10,13 +10,15 @@ import (
 	"strings"
 	"testing"
 
+	"msprecords/demo"
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // auditEntries returns the audit trail entries of one action in v.
-func auditEntries(t *testing.T, v testVault, action string) []records.AuditEntry {
+func auditEntries(t *testing.T, v testVault, action string) []store.AuditEntry {
 	t.Helper()
-	var out []records.AuditEntry
+	var out []store.AuditEntry
 	env := newEnv(nil, &bytes.Buffer{}, &bytes.Buffer{})
 	err := withSession(env, globalOptions{vault: v.dir, passphraseFile: v.passFile}, func(s *session) error {
 		all, err := s.store.AuditTrail()
@@ -81,7 +83,7 @@ func TestAuditCommand(t *testing.T) {
 	if got := csvReferences(t, other); slices.Equal(got, first) {
 		t.Errorf("seeds 42 and 43 drew the same sample %v", got)
 	}
-	checkAuditPDFNamesNoOne(t, pdf, records.DemoCases(36, 1))
+	checkAuditPDFNamesNoOne(t, pdf, demo.Cases(36, 1))
 	entries := auditEntries(t, v, "audit")
 	if len(entries) != 3 || !strings.Contains(entries[0].Detail, "seed 42") || !strings.Contains(entries[0].Detail, `condition contains "DEMENTIA"`) {
 		t.Errorf("audit trail: %+v", entries)

@@ -1,13 +1,11 @@
 package cli
 
 import (
-	"bytes"
-	"encoding/json"
 	"strconv"
 	"strings"
-	"time"
 
-	"msprecords/records"
+	"msprecords/demo"
+	"msprecords/store"
 )
 
 type demoOptions struct {
@@ -50,12 +48,8 @@ func runDemo(env *Env, opts demoOptions, s *session) error {
 	added := 0
 	for added < opts.cases {
 		n := min(demoBatch, opts.cases-added)
-		cases := records.DemoCasesFrom(first+added, n, opts.seed)
-		data, err := caseFile(cases)
-		if err != nil {
-			return err
-		}
-		if _, err := s.store.ImportJSON(bytes.NewReader(data)); err != nil {
+		cases := demo.CasesFrom(first+added, n, opts.seed)
+		if err := s.store.CreateAll(cases); err != nil {
 			return err
 		}
 		added += n
@@ -66,7 +60,7 @@ func runDemo(env *Env, opts demoOptions, s *session) error {
 
 // nextDemoNumber returns how many demo cases the numbering has reached, so
 // that more demo cases get references of their own.
-func nextDemoNumber(sums []records.Summary) int {
+func nextDemoNumber(sums []store.Summary) int {
 	most := 0
 	for _, s := range sums {
 		if !strings.HasPrefix(s.Reference, "DEMO-") {
@@ -78,15 +72,4 @@ func nextDemoNumber(sums []records.Summary) int {
 		}
 	}
 	return most
-}
-
-// caseFile encodes cases as a JSON case file (docs/format.md), the form
-// the store imports.
-func caseFile(cases []*records.Case) ([]byte, error) {
-	return json.Marshal(struct {
-		Format   string          `json:"format"`
-		Version  int             `json:"version"`
-		Exported time.Time       `json:"exported"`
-		Cases    []*records.Case `json:"cases"`
-	}{records.ExportFormat, records.ExportVersion, time.Now().UTC(), cases})
 }

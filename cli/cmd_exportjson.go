@@ -2,9 +2,8 @@ package cli
 
 import (
 	"bufio"
+	"msprecords/store"
 	"strings"
-
-	"msprecords/records"
 )
 
 type exportJSONOptions struct {
@@ -79,5 +78,5 @@ func findCase(s *session, ref string) (string, error) {
 			return sum.ID, nil
 		}
 	}
-	return "", records.ErrNotFound
+	return "", store.ErrNotFound
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"msprecords/crypto"
-	"msprecords/records"
+	"msprecords/store"
 )
 
 type initOptions struct {
@@ -65,7 +65,7 @@ func createStore(v *crypto.Vault, key crypto.MasterKey, label string) error {
 	if err != nil {
 		return err
 	}
-	s, err := records.CreateStore(v.DBDir(), key, label)
+	s, err := store.Create(v.DBDir(), key, label)
 	if err == nil {
 		err = s.Close()
 	}

@@ -4,7 +4,8 @@ import (
 	"bytes"
 
 	"msprecords/export"
-	"msprecords/records"
+	"msprecords/practice"
+	"msprecords/store"
 )
 
 type statsOptions struct {
@@ -30,7 +31,7 @@ func newStatsCommand() *command {
 			if err := wantArgs(args, 0, ""); err != nil {
 				return err
 			}
-			y, err := records.ParseFinancialYear(opts.year)
+			y, err := practice.ParseFinancialYear(opts.year)
 			switch {
 			case opts.year == "":
 				return usagef("give the financial year with --year, like --year 2025-26")
@@ -44,8 +45,8 @@ func newStatsCommand() *command {
 	}
 }
 
-func runStats(env *Env, opts statsOptions, y records.FinancialYear, s *session) error {
-	figures, err := records.LoadFigures(s.store, y)
+func runStats(env *Env, opts statsOptions, y practice.FinancialYear, s *session) error {
+	figures, err := store.LoadFigures(s.store, y)
 	if err != nil {
 		return err
 	}
@@ -71,7 +72,7 @@ func runStats(env *Env, opts statsOptions, y records.FinancialYear, s *session) 
 	if err := f.commit(); err != nil {
 		return err
 	}
-	n := figures.Count(records.TableConcluded, records.ConcludedLabel)
+	n := figures.Count(practice.TableConcluded, practice.ConcludedLabel)
 	env.printf("Counted %s concluded in %s. Saved the figures (%s) to %s.\n", plural(n, "enquiry"), y, form, opts.out)
 	if opts.exact {
 		env.printErrLine("Note: exact counts are for internal use only. Publish the default form, where 0 to 4 show as * and others are rounded to the nearest 5.")

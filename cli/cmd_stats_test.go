@@ -2,13 +2,13 @@ package cli
 
 import (
 	"encoding/csv"
+	"msprecords/demo"
+	"msprecords/practice"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
-
-	"msprecords/records"
 )
 
 // readFigures reads a figures CSV into "table / label" -> count.
@@ -41,9 +41,9 @@ func TestStatsCommand(t *testing.T) {
 	said := ok(t, v.args("stats", "--year", "2025-26", "--exact", "--out", exact)...)
 	ok(t, v.args("stats", "--year", "2025/26", "--out", published)...)
 
-	y, _ := records.ParseFinancialYear("2025-26")
-	want := records.ComputeFigures(records.DemoCases(48, 1), y)
-	n := want.Count(records.TableConcluded, records.ConcludedLabel)
+	y, _ := practice.ParseFinancialYear("2025-26")
+	want := practice.ComputeFigures(demo.Cases(48, 1), y)
+	n := want.Count(practice.TableConcluded, practice.ConcludedLabel)
 	if n == 0 {
 		t.Fatal("the demo set has no enquiries concluded in 2025-26; choose another year for the test")
 	}
@@ -59,8 +59,8 @@ func TestStatsCommand(t *testing.T) {
 			if gotExact[key] != strconv.Itoa(r.Count) {
 				t.Errorf("%s: exact %q, want %d", key, gotExact[key], r.Count)
 			}
-			if gotPublished[key] != records.PublishedCount(r.Count) {
-				t.Errorf("%s: published %q, want %s", key, gotPublished[key], records.PublishedCount(r.Count))
+			if gotPublished[key] != practice.PublishedCount(r.Count) {
+				t.Errorf("%s: published %q, want %s", key, gotPublished[key], practice.PublishedCount(r.Count))
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"msprecords/backup"
 	"msprecords/crypto"
 	"msprecords/records"
+	"msprecords/store"
 )
 
 // userError is a failure already worded for the person at the keyboard.
@@ -41,18 +42,18 @@ var plainMessages = []struct {
 	text string
 }{
 	{crypto.ErrVaultInUse, "the vault is already open in another window or program. Close it there and try again."},
-	{records.ErrStoreInUse, "the vault is already open in another window or program. Close it there and try again."},
+	{store.ErrStoreInUse, "the vault is already open in another window or program. Close it there and try again."},
 	{backup.ErrWrongPassphrase, "the passphrase does not open this backup. Check Caps Lock, and that it is the passphrase the backup was made with."},
 	{crypto.ErrWrongPassphrase, "the passphrase is not right for this vault. Check Caps Lock and try again."},
 	{crypto.ErrWrongRecoveryKey, "the recovery key is not right for this vault. Check it against the copy you stored."},
 	{crypto.ErrNoVault, "there is no vault in {vault}. Create one with 'msprecords init', or name the right folder with --vault."},
 	{crypto.ErrUnknownFormat, "this vault was made by a newer version of MSP Records. Install the latest version to open it."},
-	{records.ErrUnknownSchema, "the records were written by a newer version of MSP Records. Install the latest version to open them."},
+	{store.ErrUnknownSchema, "the records were written by a newer version of MSP Records. Install the latest version to open them."},
 	{crypto.ErrDamagedHeader, "the vault's header file (vault.json in {vault}) is damaged: restore from a backup (see README)."},
 	{crypto.ErrForeignSlot, "a key slot in this vault belongs to another vault (was it copied from elsewhere?). Remove it, or restore from a backup (see README)."},
-	{records.ErrWrongKey, "the passphrase opened a key slot, but its key does not open this vault's database: the slot may come from another vault. Restore from a backup (see README)."},
+	{store.ErrWrongKey, "the passphrase opened a key slot, but its key does not open this vault's database: the slot may come from another vault. Restore from a backup (see README)."},
 	{crypto.ErrDamagedSlot, "a key slot of this vault is damaged: unlock as another user, or use your recovery key, or restore from a backup (see README)."},
-	{records.ErrDamagedStore, "the database is missing or damaged: restore from a backup (see README)."},
+	{store.ErrDamagedStore, "the database is missing or damaged: restore from a backup (see README)."},
 	{crypto.ErrDamagedBackup, "the backup file is damaged, incomplete or not an MSP Records backup."},
 	{crypto.ErrNoSuchUser, "there is no user of that name in this vault. 'msprecords slots list' shows the users."},
 	{crypto.ErrSlotExists, "there is already a user of that name in this vault."},
@@ -61,10 +62,10 @@ var plainMessages = []struct {
 	{crypto.ErrInvalidLabel, "a user name must be 1 to 100 characters long, with no control characters."},
 	{crypto.ErrEmptyPassphrase, "the passphrase must not be empty."},
 	{crypto.ErrWorkFactor, "the scrypt work factor is out of range (check " + testWorkFactorEnv + ", which is for tests only)."},
-	{records.ErrNotFound, "there is no case with that reference. 'msprecords list' shows the cases."},
-	{records.ErrDuplicateReference, "another case already has that reference."},
-	{records.ErrConflict, "the case was changed elsewhere since it was opened: try again."},
-	{records.ErrStoreClosed, "the vault was closed before the command finished: try again."},
+	{store.ErrNotFound, "there is no case with that reference. 'msprecords list' shows the cases."},
+	{store.ErrDuplicateReference, "another case already has that reference."},
+	{store.ErrConflict, "the case was changed elsewhere since it was opened: try again."},
+	{store.ErrStoreClosed, "the vault was closed before the command finished: try again."},
 	{syscall.ENOSPC, "the disk is full: nothing was saved or changed. Free some space and try again."},
 }
 
@@ -74,8 +75,8 @@ func message(err error, vaultDir string) string {
 	if errors.As(err, &ue) {
 		return ue.msg
 	}
-	var ie *records.ImportError
-	if errors.As(err, &ie) || errors.Is(err, records.ErrImport) {
+	var ie *store.ImportError
+	if errors.As(err, &ie) || errors.Is(err, store.ErrImport) {
 		return err.Error()
 	}
 	var ve *records.ValidationError
@@ -93,7 +94,7 @@ func message(err error, vaultDir string) string {
 // restoreFailure words the errors of backup.Restore that need more than
 // plainMessages gives: the folder restored into, and what is wrong with
 // the backup. Damage comes before the rest, as a damaged backup can also
-// match records.ErrDamagedStore, which would blame the vault.
+// match store.ErrDamagedStore, which would blame the vault.
 func restoreFailure(err error, dir string) error {
 	var ue *userError
 	var pe *os.PathError

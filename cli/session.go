@@ -4,7 +4,7 @@ import (
 	"errors"
 
 	"msprecords/crypto"
-	"msprecords/records"
+	"msprecords/store"
 )
 
 // session is an unlocked vault: held against other programs, its master
@@ -15,7 +15,7 @@ type session struct {
 	key   crypto.MasterKey
 	user  string // the label of the slot that opened
 	pass  string // the passphrase that opened it: a backup is sealed with it by default
-	store *records.Store
+	store *store.Store
 }
 
 // openVault reads the vault's header and takes its lock.
@@ -62,7 +62,7 @@ func (s *session) unlock(env *Env, g globalOptions) error {
 
 // openStore opens the case database with the unlocked key.
 func (s *session) openStore() (err error) {
-	s.store, err = records.OpenStore(s.vault.DBDir(), s.key, s.user)
+	s.store, err = store.Open(s.vault.DBDir(), s.key, s.user)
 	return err
 }
 

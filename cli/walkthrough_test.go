@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"msprecords/demo"
 	"msprecords/records"
 )
 
@@ -19,7 +20,7 @@ func TestWalkThrough(t *testing.T) {
 	list := ok(t, v.args("list")...)
 	checkList(t, list, 12)
 
-	ref := records.DemoCases(1, 1)[0].Reference
+	ref := demo.Cases(1, 1)[0].Reference
 	show := ok(t, "show", ref, "--vault", v.dir, "--passphrase-file", v.passFile) // flags after the argument
 	checkShow(t, show)
 
@@ -81,7 +82,7 @@ func checkList(t *testing.T, list string, n int) {
 
 func checkShow(t *testing.T, show string) {
 	t.Helper()
-	c := records.DemoCases(1, 1)[0]
+	c := demo.Cases(1, 1)[0]
 	nhs := records.FormatNHSNumber(c.Person.NHSNumber)
 	for _, want := range []string{
 		c.Reference + ": Mrs Dorothy Ashcombe", "The person", "NHS number: " + nhs, "Date of birth: " + c.Person.DateOfBirth.String(),

@@ -2,17 +2,16 @@ package export
 
 import (
 	"fmt"
+	"msprecords/practice"
 	"strings"
 	"time"
-
-	"msprecords/records"
 )
 
 // The dip-sample audit report: how the sample was drawn (filter, size and
 // seed, so that anyone can draw it again), the share of cases meeting each
 // criterion, the briefing's prompts where practice fell short, and each
 // case's findings. Cases are named by reference only: the report is built
-// from a records.AuditResult, which holds no names, and from the practice
+// from a practice.AuditResult, which holds no names, and from the practice
 // check's evidence texts, which are made of dates, positions and pick-list
 // labels only.
 
@@ -27,7 +26,7 @@ type AuditReportOptions struct {
 const AuditReportTitle = "Making Safeguarding Personal: dip-sample audit"
 
 // BuildAuditReport lays out an audit as a Document, for WritePDF or WriteHTML.
-func BuildAuditReport(a records.AuditResult, o AuditReportOptions) *Document {
+func BuildAuditReport(a practice.AuditResult, o AuditReportOptions) *Document {
 	if o.Made.IsZero() {
 		o.Made = time.Now()
 	}
@@ -51,11 +50,11 @@ func BuildAuditReport(a records.AuditResult, o AuditReportOptions) *Document {
 
 // WriteAuditPDF draws the audit report as a PDF with the same page frame as
 // the meeting packs.
-func WriteAuditPDF(a records.AuditResult, o AuditReportOptions) ([]byte, error) {
+func WriteAuditPDF(a practice.AuditResult, o AuditReportOptions) ([]byte, error) {
 	return WritePDF(BuildAuditReport(a, o))
 }
 
-func auditAbout(a records.AuditResult) []Block {
+func auditAbout(a practice.AuditResult) []Block {
 	return []Block{
 		Paragraph{"This audit asks of each sampled enquiry the questions of the MSP dip-sample audit briefing: " +
 			"whether the person's views and outcomes were sought throughout, whether they were spoken to alone, " +
@@ -75,17 +74,17 @@ func auditAbout(a records.AuditResult) []Block {
 }
 
 // auditShares is the table of each criterion's results across the sample.
-func auditShares(a records.AuditResult) []Block {
+func auditShares(a practice.AuditResult) []Block {
 	if len(a.Cases) == 0 {
 		return []Block{Notice{"No cases matched the filter, so there is nothing to report."}}
 	}
 	t := Table{Columns: []string{"Criterion"}}
-	for _, r := range records.Results {
+	for _, r := range practice.Results {
 		t.Columns = append(t.Columns, r.String())
 	}
 	for _, cr := range a.Criteria {
 		row := []string{cr.Title}
-		for _, r := range records.Results {
+		for _, r := range practice.Results {
 			row = append(row, fmt.Sprintf("%d (%.0f%%)", cr.Count(r), cr.Percent(r)))
 		}
 		t.Rows = append(t.Rows, row)
@@ -95,7 +94,7 @@ func auditShares(a records.AuditResult) []Block {
 
 // auditShortfalls gives, for each criterion some cases fell short of, the
 // cases and the briefing's prompt.
-func auditShortfalls(a records.AuditResult) []Block {
+func auditShortfalls(a practice.AuditResult) []Block {
 	short := a.ShortOf()
 	if len(short) == 0 {
 		return []Block{Paragraph{"Every sampled case met every criterion that applied to it."}}
@@ -112,7 +111,7 @@ func auditShortfalls(a records.AuditResult) []Block {
 	return out
 }
 
-func shortCases(a records.AuditResult, id records.Criterion) []string {
+func shortCases(a practice.AuditResult, id practice.Criterion) []string {
 	var refs []string
 	for _, c := range a.Cases {
 		if f, ok := c.Report.Finding(id); ok && f.Result.IsGap() {
@@ -124,7 +123,7 @@ func shortCases(a records.AuditResult, id records.Criterion) []string {
 
 // auditCases gives each case's findings; the detail column holds the
 // evidence and next step where practice fell short.
-func auditCases(a records.AuditResult) []Block {
+func auditCases(a practice.AuditResult) []Block {
 	var out []Block
 	for _, c := range a.Cases {
 		out = append(out, Subheading{caseHeading(c)})
@@ -137,7 +136,7 @@ func auditCases(a records.AuditResult) []Block {
 	return out
 }
 
-func caseHeading(c records.AuditCase) string {
+func caseHeading(c practice.AuditCase) string {
 	gaps := c.Report.Gaps()
 	h := fmt.Sprintf("%s: %d %s", c.Reference, gaps, auditPlural(gaps, "gap", "gaps"))
 	if !c.Closed.IsZero() {
@@ -147,7 +146,7 @@ func caseHeading(c records.AuditCase) string {
 }
 
 // findingDetail is the evidence and prompt of a finding that fell short.
-func findingDetail(f records.Finding) string {
+func findingDetail(f practice.Finding) string {
 	if !f.Result.IsGap() {
 		return ""
 	}

@@ -3,9 +3,8 @@ package export
 import (
 	"encoding/csv"
 	"io"
+	"msprecords/practice"
 	"strings"
-
-	"msprecords/records"
 )
 
 // AuditCSVColumns are the columns of the audit CSV: one row per sampled case
@@ -14,7 +13,7 @@ var AuditCSVColumns = []string{"reference", "closed", "criterion", "title", "res
 
 // WriteAuditCSV writes an audit's findings as CSV, cases by reference only.
 // Evidence is written for every result; several pieces are joined by "; ".
-func WriteAuditCSV(w io.Writer, a records.AuditResult) error {
+func WriteAuditCSV(w io.Writer, a practice.AuditResult) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(AuditCSVColumns); err != nil {
 		return err

@@ -11,18 +11,20 @@ import (
 	"testing"
 	"time"
 
+	"msprecords/demo"
+	"msprecords/practice"
 	"msprecords/records"
 )
 
 var auditDay = records.NewDate(2026, time.November, 30)
 
-func auditOf(t testing.TB, cases []*records.Case, f records.Filter, n int, seed int64) records.AuditResult {
+func auditOf(t testing.TB, cases []*records.Case, f practice.Filter, n int, seed int64) practice.AuditResult {
 	t.Helper()
-	s, err := records.DrawSample(cases, f, n, seed)
+	s, err := practice.DrawSample(cases, f, n, seed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return records.Audit(s, records.PracticeOptions{Today: auditDay, ReferralLimitWorkingDays: 2})
+	return practice.Audit(s, practice.Options{Today: auditDay, ReferralLimitWorkingDays: 2})
 }
 
 // pdfText is the text of a PDF as a reader gets it, by pdftotext.
@@ -40,8 +42,8 @@ func auditPDFText(t *testing.T, pdf []byte) string {
 }
 
 func TestAuditReportNamesNoOne(t *testing.T) {
-	cases := records.DemoCases(48, 7)
-	a := auditOf(t, cases, records.Filter{}, 20, 42)
+	cases := demo.Cases(48, 7)
+	a := auditOf(t, cases, practice.Filter{}, 20, 42)
 	pdf, err := WriteAuditPDF(a, AuditReportOptions{Author: "Auditor", Made: auditDay.Time()})
 	if err != nil {
 		t.Fatal(err)
@@ -75,8 +77,8 @@ func TestAuditReportNamesNoOne(t *testing.T) {
 }
 
 func TestAuditReportFrameAndContents(t *testing.T) {
-	cases := records.DemoCases(24, 3)
-	f := records.Filter{Condition: "dementia"}
+	cases := demo.Cases(24, 3)
+	f := practice.Filter{Condition: "dementia"}
 	a := auditOf(t, cases, f, 5, 99)
 	pdf, err := WriteAuditPDF(a, AuditReportOptions{Made: auditDay.Time()})
 	if err != nil {
@@ -105,7 +107,7 @@ func TestAuditReportFrameAndContents(t *testing.T) {
 }
 
 func TestAuditReportOfNothing(t *testing.T) {
-	a := auditOf(t, records.DemoCases(12, 1), records.Filter{Condition: "no such condition"}, 5, 1)
+	a := auditOf(t, demo.Cases(12, 1), practice.Filter{Condition: "no such condition"}, 5, 1)
 	pdf, err := WriteAuditPDF(a, AuditReportOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -116,8 +118,8 @@ func TestAuditReportOfNothing(t *testing.T) {
 }
 
 func TestAuditCSV(t *testing.T) {
-	cases := records.DemoCases(24, 3)
-	a := auditOf(t, cases, records.Filter{}, 6, 5)
+	cases := demo.Cases(24, 3)
+	a := auditOf(t, cases, practice.Filter{}, 6, 5)
 	var buf bytes.Buffer
 	if err := WriteAuditCSV(&buf, a); err != nil {
 		t.Fatal(err)
@@ -129,11 +131,11 @@ func TestAuditCSV(t *testing.T) {
 	if !slices.Equal(rows[0], AuditCSVColumns) {
 		t.Errorf("header %v", rows[0])
 	}
-	if want := 1 + 6*len(records.Criteria()); len(rows) != want {
+	if want := 1 + 6*len(practice.Criteria()); len(rows) != want {
 		t.Fatalf("%d rows, want %d", len(rows), want)
 	}
 	results := map[string]bool{}
-	for _, r := range records.Results {
+	for _, r := range practice.Results {
 		results[r.String()] = true
 	}
 	for _, row := range rows[1:] {
@@ -157,7 +159,7 @@ func TestSafeCSVRow(t *testing.T) {
 }
 
 func TestFiguresCSV(t *testing.T) {
-	f := records.Figures{Tables: []records.FigureTable{{Title: "Type of abuse", Rows: []records.FigureRow{
+	f := practice.Figures{Tables: []practice.FigureTable{{Title: "Type of abuse", Rows: []practice.FigureRow{
 		{Label: "Physical Abuse", Count: 7}, {Label: "Sexual Abuse", Count: 3}, {Label: "Neglect and Acts of Omission", Count: 13},
 	}}}}
 	for _, tt := range []struct {

@@ -10,7 +10,7 @@ import (
 
 	"msprecords/cli"
 	"msprecords/crypto"
-	"msprecords/records"
+	"msprecords/store"
 )
 
 // This test drives the export command as a user would, through cli.Main,
@@ -74,7 +74,7 @@ func (v *cliVault) ok(args ...string) string {
 }
 
 // exports returns the export entries of the audit trail, read from the store.
-func (v *cliVault) exports() []records.AuditEntry {
+func (v *cliVault) exports() []store.AuditEntry {
 	v.t.Helper()
 	vault, err := crypto.Open(v.dir)
 	if err != nil {
@@ -84,7 +84,7 @@ func (v *cliVault) exports() []records.AuditEntry {
 	if err != nil {
 		v.t.Fatal(err)
 	}
-	st, err := records.OpenStore(vault.DBDir(), key, user)
+	st, err := store.Open(vault.DBDir(), key, user)
 	if err != nil {
 		v.t.Fatal(err)
 	}
@@ -93,9 +93,9 @@ func (v *cliVault) exports() []records.AuditEntry {
 	if err != nil {
 		v.t.Fatal(err)
 	}
-	var out []records.AuditEntry
+	var out []store.AuditEntry
 	for _, e := range trail {
-		if e.Action == records.AuditExport {
+		if e.Action == store.AuditExport {
 			out = append(out, e)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"msprecords/demo"
 	"msprecords/records"
 )
 
@@ -12,7 +13,7 @@ import (
 // page furniture on every page, and the person's copies leak nothing of
 // the persons alleged to have caused harm.
 func TestDemoCasePacks(t *testing.T) {
-	for _, c := range records.DemoCases(12, 7) {
+	for _, c := range demo.Cases(12, 7) {
 		t.Run(c.Reference, func(t *testing.T) {
 			t.Parallel()
 			for _, purpose := range Purposes {

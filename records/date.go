@@ -144,7 +144,7 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	if len(s) != 12 || s[0] != '"' || s[11] != '"' || s[5] != '-' || s[8] != '-' {
-		return fmt.Errorf("%w: dates must be written as \"YYYY-MM-DD\", not %s", ErrNotADate, truncate(s, 40))
+		return fmt.Errorf("%w: dates must be written as \"YYYY-MM-DD\", not %s", ErrNotADate, Shorten(s, 40))
 	}
 	v, err := parseParts(s[9:11], s[6:8], s[1:5])
 	if err != nil {
@@ -154,9 +154,12 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-func truncate(s string, n int) string {
-	if len(s) <= n {
+// Shorten returns s cut to at most n characters, with "…" when cut, so that
+// a message quoting what someone typed stays one line long.
+func Shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
 		return s
 	}
-	return s[:n] + "…"
+	return string(r[:n]) + "…"
 }

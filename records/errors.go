@@ -2,13 +2,6 @@ package records
 
 import "errors"
 
-var (
-	// ErrConflict is returned when a case was saved elsewhere since it was read.
-	ErrConflict = errors.New("the case was changed elsewhere since it was opened")
-	// ErrChronologyRewritten is returned when a save would change past case notes.
-	ErrChronologyRewritten = errors.New("chronology entries cannot be changed or removed")
-	// ErrNotFound is returned for a case that does not exist.
-	ErrNotFound = errors.New("no such case")
-	// ErrUnknownSchema is returned for a document of a schema version this build does not know.
-	ErrUnknownSchema = errors.New("unknown record format version")
-)
+// ErrChronologyRewritten is returned when a change would alter or remove past
+// case notes: the chronology is append-only, and a correction is a new entry.
+var ErrChronologyRewritten = errors.New("chronology entries cannot be changed or removed")

@@ -1,0 +1,21 @@
+package records_test
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestImportsStandardLibraryOnly: the domain stands on its own, so that
+// every other package can use it without bringing in the store or the window.
+func TestImportsStandardLibraryOnly(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", ".").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if dep != "msprecords/records" {
+			t.Errorf("records imports %s; it may import the standard library only", dep)
+		}
+	}
+}

@@ -1,0 +1,189 @@
+package store
+
+import (
+	"fmt"
+	"msprecords/records"
+
+	badger "github.com/dgraph-io/badger/v4"
+)
+
+// VerifyReport is what Verify found: how many cases and audit entries there
+// are, and each problem in plain English.
+type VerifyReport struct {
+	Cases        int
+	AuditEntries int
+	Problems     []string
+}
+
+// OK reports whether Verify found nothing wrong.
+func (r *VerifyReport) OK() bool { return len(r.Problems) == 0 }
+
+func (r *VerifyReport) add(format string, args ...any) {
+	r.Problems = append(r.Problems, fmt.Sprintf(format, args...))
+}
+
+// Verify reads every case and walks the audit chain to its recorded head.
+// It reports an altered entry, a removed entry (also the latest one) and an
+// unreadable case, each by sequence number and time. The chain shows changes
+// made outside the app; someone holding the master key could rewrite the
+// whole chain, so it is evidence of tampering, not proof against it.
+func (s *Store) Verify() (*VerifyReport, error) {
+	db, err := s.use()
+	if err != nil {
+		return nil, err
+	}
+	defer s.done()
+	r := &VerifyReport{}
+	err = view(db, func(txn *badger.Txn) error {
+		if err := verifyCases(txn, r); err != nil {
+			return err
+		}
+		return verifyAudit(txn, r)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// verifyCases reads every case and checks that each has a summary (its
+// entry in the case list) and each summary a case.
+func verifyCases(txn *badger.Txn, r *VerifyReport) error {
+	listed, err := summaryIDs(txn)
+	if err != nil {
+		return err
+	}
+	opts := iteratorOptions()
+	opts.Prefix = []byte(casePrefix)
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		r.Cases++
+		id := string(it.Item().Key()[len(casePrefix):])
+		var c *records.Case
+		err := it.Item().Value(func(v []byte) error {
+			var err error
+			c, err = decodeCase(v)
+			return err
+		})
+		switch {
+		case err != nil:
+			r.add("The case stored as %s cannot be read: %v", id, err)
+		case c.ID != id:
+			r.add("The case %s is stored under another case's id (%s)", c.Reference, id)
+		case !listed[id]:
+			r.add("The case %s is missing from the case list", c.Reference)
+		}
+		delete(listed, id)
+	}
+	for id := range listed {
+		r.add("The case list names a case that does not exist (%s)", id)
+	}
+	return nil
+}
+
+// summaryIDs returns the ids that have a stored summary.
+func summaryIDs(txn *badger.Txn) (map[string]bool, error) {
+	ids := map[string]bool{}
+	opts := iteratorOptions()
+	opts.Prefix = []byte(summaryPrefix)
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		ids[string(it.Item().Key()[len(summaryPrefix):])] = true
+	}
+	return ids, nil
+}
+
+// chainWalk follows the audit entries in order, remembering the last good one.
+type chainWalk struct {
+	r        *VerifyReport
+	last     *AuditEntry // the latest readable entry
+	lastSeq  uint64      // the latest sequence number seen, readable or not
+	lastHash string      // the stored hash of the latest entry, as the next one should name it
+}
+
+func verifyAudit(txn *badger.Txn, r *VerifyReport) error {
+	w := &chainWalk{r: r}
+	if err := eachAudit(txn, w.step); err != nil {
+		return err
+	}
+	head, err := readHead(txn)
+	if err != nil {
+		r.add("The record of the latest audit entry cannot be read")
+		return nil
+	}
+	w.checkHead(head)
+	return nil
+}
+
+func (w *chainWalk) step(seq uint64, e *AuditEntry, err error) {
+	w.r.AuditEntries++
+	if seq > w.lastSeq+1 {
+		w.reportGap(w.lastSeq+1, seq-1, e)
+	}
+	defer func() { w.lastSeq = seq }()
+	if err != nil {
+		w.r.add("Audit entry %d cannot be read: it has been altered or damaged", seq)
+		w.last, w.lastHash = nil, ""
+		return
+	}
+	switch {
+	case e.Seq != seq:
+		w.r.add("Audit entry %d (%s) has been altered: it claims to be entry %d", seq, e.When(), e.Seq)
+	case e.ComputeHash() != e.Hash:
+		w.r.add("Audit entry %d (%s) has been altered: its contents no longer match its hash", seq, e.When())
+	case seq == w.lastSeq+1 && w.lastSeq > 0 && w.last != nil && e.Prev != w.lastHash:
+		w.r.add("Audit entry %d (%s) does not follow on from entry %d (%s): the trail has been altered",
+			seq, e.When(), w.lastSeq, w.last.When())
+	case seq == 1 && e.Prev != "":
+		w.r.add("Audit entry 1 (%s) has been altered: the first entry follows no other", e.When())
+	}
+	w.last, w.lastHash = e, e.Hash
+}
+
+// reportGap names missing entries from..to, with the times around them.
+func (w *chainWalk) reportGap(from, to uint64, next *AuditEntry) {
+	which := fmt.Sprintf("Audit entry %d is missing", from)
+	if to > from {
+		which = fmt.Sprintf("Audit entries %d to %d are missing", from, to)
+	}
+	switch {
+	case w.last != nil && next != nil:
+		w.r.add("%s: removed between entry %d (%s) and entry %d (%s)", which, w.lastSeq, w.last.When(), to+1, next.When())
+	case next != nil:
+		w.r.add("%s: removed before entry %d (%s)", which, to+1, next.When())
+	default:
+		w.r.add("%s: removed before entry %d", which, to+1)
+	}
+}
+
+// checkHead compares the end of the chain with the recorded head, which
+// catches the removal of the latest entries.
+func (w *chainWalk) checkHead(head auditHead) {
+	switch {
+	case head.Seq == 0 && w.lastSeq > 0:
+		w.r.add("The record of the latest audit entry is missing: the trail ends at entry %d", w.lastSeq)
+	case head.Seq > w.lastSeq:
+		w.reportTail(head.Seq)
+	case head.Seq < w.lastSeq:
+		w.r.add("Audit entries after entry %d were added outside the app (the trail ends at entry %d)", head.Seq, w.lastSeq)
+	case w.last != nil && head.Hash != w.last.Hash:
+		w.r.add("The latest audit entry %d (%s) has been altered or replaced", head.Seq, w.last.When())
+	}
+}
+
+func (w *chainWalk) reportTail(headSeq uint64) {
+	which := fmt.Sprintf("The latest audit entry (%d) is missing", headSeq)
+	if headSeq > w.lastSeq+1 {
+		which = fmt.Sprintf("The latest audit entries (%d to %d) are missing", w.lastSeq+1, headSeq)
+	}
+	switch {
+	case w.last != nil:
+		w.r.add("%s: the trail now ends at entry %d (%s)", which, w.lastSeq, w.last.When())
+	case w.lastSeq > 0:
+		w.r.add("%s: the trail now ends at entry %d", which, w.lastSeq)
+	default:
+		w.r.add("%s: the trail is empty", which)
+	}
+}

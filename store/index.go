@@ -1,0 +1,234 @@
+package store
+
+import (
+	"cmp"
+	"msprecords/records"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Summary is one line of the case list: enough to find and pick a case
+// without decrypting its document.
+type Summary struct {
+	ID, Reference, Name, PreferredName, Stage string
+	DateOfBirth, Opened, Closed               records.Date
+	IsClosed, Overdue                         bool // Overdue: an open action is past its due date
+	Gaps                                      int  // practice-check gaps
+}
+
+// Query selects summaries. Text matches, ignoring case, when every word of
+// it appears in the name, preferred name, reference, NHS number, council
+// reference or the case's notes (contacts, chronology, the concern). Open and
+// Closed both set, or both unset, mean either.
+type Query struct {
+	Text, Stage                         string
+	Open, Closed, OverdueOnly, GapsOnly bool
+}
+
+// indexEntry is a summary with what the index needs to filter it.
+type indexEntry struct {
+	sum      Summary      // Overdue is worked out when read, as it changes at midnight
+	refKey   string       // the reference as compared: upper case
+	firstDue records.Date // the earliest due date of an open action, or zero
+	text     string       // the searchable text, lower case, fields separated by newlines
+}
+
+// index is the in-memory list of summaries, sorted by reference. The GUI
+// reads it from several goroutines while a save updates it.
+type index struct {
+	mu     sync.RWMutex
+	byID   map[string]*indexEntry
+	byRef  map[string]string // refKey to id
+	sorted []*indexEntry
+}
+
+func referenceKey(ref string) string { return strings.ToUpper(strings.TrimSpace(ref)) }
+
+func compareEntries(a, b *indexEntry) int {
+	return cmp.Or(strings.Compare(a.refKey, b.refKey), strings.Compare(a.sum.ID, b.sum.ID))
+}
+
+// summarise builds the index entry of a case.
+func summarise(c *records.Case) *indexEntry {
+	e := &indexEntry{
+		sum: Summary{
+			ID: c.ID, Reference: c.Reference, Name: c.Person.Name, PreferredName: c.Person.PreferredName,
+			Stage: c.Enquiry.Stage, DateOfBirth: c.Person.DateOfBirth, Opened: c.Opened(),
+			Closed: c.Enquiry.Closed, IsClosed: c.IsClosed(), Gaps: practiceGaps(c),
+		},
+		refKey:   referenceKey(c.Reference),
+		firstDue: firstOpenDue(c),
+		text:     searchText(c),
+	}
+	return e
+}
+
+// firstOpenDue returns the earliest due date among open actions. An action
+// is overdue on a day exactly when it is open, has a due date, and that date
+// has passed; Action.Overdue on the day after the due date says whether it
+// is open, so the rule of what counts as open stays in one place.
+func firstOpenDue(c *records.Case) records.Date {
+	var first records.Date
+	for _, r := range c.Risks {
+		for _, a := range r.Actions {
+			if a.Due.IsZero() || !a.Overdue(a.Due.AddDays(1)) {
+				continue
+			}
+			if first.IsZero() || a.Due.Before(first) {
+				first = a.Due
+			}
+		}
+	}
+	return first
+}
+
+// searchText joins what Search looks through, in lower case, once per case.
+func searchText(c *records.Case) string {
+	var b strings.Builder
+	add := func(s string) {
+		if s != "" {
+			b.WriteString(s)
+			b.WriteByte('\n')
+		}
+	}
+	add(c.Reference)
+	add(c.Person.Name)
+	add(c.Person.PreferredName)
+	add(c.Person.NHSNumber)
+	add(c.Enquiry.CouncilReference)
+	add(c.Enquiry.Concern)
+	for i := range c.Contacts {
+		add(c.Contacts[i].Views)
+		add(c.Contacts[i].Notes)
+	}
+	for i := range c.Chronology {
+		add(c.Chronology[i].Text)
+	}
+	return strings.ToLower(b.String())
+}
+
+// summary returns the entry's Summary as of today.
+func (e *indexEntry) summary(today records.Date) Summary {
+	s := e.sum
+	s.Overdue = !e.firstDue.IsZero() && e.firstDue.Before(today)
+	return s
+}
+
+func (x *index) reset() {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.byID, x.byRef, x.sorted = nil, nil, nil
+}
+
+// load replaces the whole index at once, as at open.
+func (x *index) load(entries []*indexEntry) {
+	slices.SortFunc(entries, compareEntries)
+	byID := make(map[string]*indexEntry, len(entries))
+	byRef := make(map[string]string, len(entries))
+	for _, e := range entries {
+		byID[e.sum.ID] = e
+		byRef[e.refKey] = e.sum.ID
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.byID, x.byRef, x.sorted = byID, byRef, entries
+}
+
+// put adds or replaces the entry of one case.
+func (x *index) put(e *indexEntry) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.removeLocked(e.sum.ID)
+	if x.byID == nil {
+		x.byID, x.byRef = map[string]*indexEntry{}, map[string]string{}
+	}
+	i, _ := slices.BinarySearchFunc(x.sorted, e, compareEntries)
+	x.sorted = slices.Insert(x.sorted, i, e)
+	x.byID[e.sum.ID] = e
+	x.byRef[e.refKey] = e.sum.ID
+}
+
+func (x *index) remove(id string) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.removeLocked(id)
+}
+
+func (x *index) removeLocked(id string) {
+	old, ok := x.byID[id]
+	if !ok {
+		return
+	}
+	if i, found := slices.BinarySearchFunc(x.sorted, old, compareEntries); found {
+		x.sorted = slices.Delete(x.sorted, i, i+1)
+	}
+	delete(x.byID, id)
+	if x.byRef[old.refKey] == id {
+		delete(x.byRef, old.refKey)
+	}
+}
+
+func (x *index) count() int {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return len(x.sorted)
+}
+
+func (x *index) get(id string) (*indexEntry, bool) {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	e, ok := x.byID[id]
+	return e, ok
+}
+
+// idByReference returns the id of the case with a reference, ignoring case.
+func (x *index) idByReference(ref string) (string, bool) {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	id, ok := x.byRef[referenceKey(ref)]
+	return id, ok
+}
+
+// Summaries returns every case's summary, sorted by reference.
+func (s *Store) Summaries() []Summary {
+	return s.Search(Query{})
+}
+
+// Search returns the summaries that match q, sorted by reference. It reads
+// only the in-memory index.
+func (s *Store) Search(q Query) []Summary {
+	words := strings.Fields(strings.ToLower(q.Text))
+	today := records.Today()
+	s.idx.mu.RLock()
+	defer s.idx.mu.RUnlock()
+	out := make([]Summary, 0, len(s.idx.sorted))
+	for _, e := range s.idx.sorted {
+		sum := e.summary(today)
+		if q.matches(sum) && e.hasWords(words) {
+			out = append(out, sum)
+		}
+	}
+	return out
+}
+
+func (q Query) matches(s Summary) bool {
+	switch {
+	case q.Stage != "" && s.Stage != q.Stage,
+		q.Open && !q.Closed && s.IsClosed,
+		q.Closed && !q.Open && !s.IsClosed,
+		q.OverdueOnly && !s.Overdue,
+		q.GapsOnly && s.Gaps == 0:
+		return false
+	}
+	return true
+}
+
+func (e *indexEntry) hasWords(words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(e.text, w) {
+			return false
+		}
+	}
+	return true
+}

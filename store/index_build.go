@@ -1,0 +1,78 @@
+package store
+
+import (
+	"errors"
+	"runtime"
+	"sync"
+
+	badger "github.com/dgraph-io/badger/v4"
+)
+
+// buildIndex reads every case's stored summary at open. Decoding is the
+// slow part, so it runs on every core while one goroutine reads.
+func (s *Store) buildIndex() (err error) {
+	defer recoverInto(&err)
+	entries, err := scanSummaries(s.db)
+	if err != nil {
+		return err
+	}
+	s.idx.load(entries)
+	return nil
+}
+
+func scanSummaries(db *badger.DB) ([]*indexEntry, error) {
+	workers := max(1, runtime.GOMAXPROCS(0))
+	docs := make(chan []byte, 4*workers)
+	parts := make([][]*indexEntry, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() { parts[w], errs[w] = summariseDocs(docs) })
+	}
+	readErr := view(db, func(txn *badger.Txn) error { return sendValues(txn, summaryPrefix, docs) })
+	close(docs)
+	wg.Wait()
+	if err := errors.Join(append(errs, readErr)...); err != nil {
+		return nil, err
+	}
+	var all []*indexEntry
+	for _, p := range parts {
+		all = append(all, p...)
+	}
+	return all, nil
+}
+
+// sendValues sends a copy of every value under prefix on docs.
+func sendValues(txn *badger.Txn, prefix string, docs chan<- []byte) error {
+	opts := iteratorOptions()
+	opts.Prefix = []byte(prefix)
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		v, err := it.Item().ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		docs <- v
+	}
+	return nil
+}
+
+// summariseDocs decodes summaries until docs is closed. After an error it
+// keeps draining docs, so that the reader never blocks.
+func summariseDocs(docs <-chan []byte) ([]*indexEntry, error) {
+	var out []*indexEntry
+	var first error
+	for v := range docs {
+		if first != nil {
+			continue
+		}
+		e, err := decodeSummary(v)
+		if err != nil {
+			first = err
+			continue
+		}
+		out = append(out, e)
+	}
+	return out, first
+}

@@ -1,0 +1,217 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"msprecords/records"
+	"strconv"
+	"time"
+
+	badger "github.com/dgraph-io/badger/v4"
+)
+
+// summaryVersion is the format of the stored summaries (sum/ records). A
+// database whose summaries are in another format, or have none, has them
+// rebuilt from the cases at open: a new search field needs no migration.
+const summaryVersion = 1
+
+// A stored summary is written with its case in the same transaction.
+// Unlocking reads these small records rather than every case document: with
+// 10,000 cases that is a few megabytes to decrypt instead of a hundred. They
+// are binary, not JSON, because decoding them is most of an unlock:
+//
+//	byte     summaryVersion
+//	strings  id, reference, name, preferred name, stage, search text
+//	         (each a uvarint length and UTF-8 bytes; search text in lower case)
+//	dates    date of birth, opened, closed, first open due date
+//	         (each a byte 0 for none, or 1 and a varint of days since 1970-01-01)
+//	byte     1 if closed
+//	uvarint  practice-check gaps (as of the day the case was last saved or viewed)
+func encodeSummary(e *indexEntry) ([]byte, error) {
+	s := e.sum
+	b := make([]byte, 0, 64+len(s.ID)+len(s.Reference)+len(s.Name)+len(s.PreferredName)+len(s.Stage)+len(e.text))
+	b = append(b, summaryVersion)
+	for _, str := range []string{s.ID, s.Reference, s.Name, s.PreferredName, s.Stage, e.text} {
+		b = binary.AppendUvarint(b, uint64(len(str)))
+		b = append(b, str...)
+	}
+	for _, d := range []records.Date{s.DateOfBirth, s.Opened, s.Closed, e.firstDue} {
+		if d.IsZero() {
+			b = append(b, 0)
+			continue
+		}
+		b = binary.AppendVarint(append(b, 1), d.Time().Unix()/secondsPerDay)
+	}
+	b = append(b, boolByte(s.IsClosed))
+	return binary.AppendUvarint(b, uint64(max(s.Gaps, 0))), nil
+}
+
+const secondsPerDay = 24 * 60 * 60
+
+func boolByte(v bool) byte {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// decodeSummary reads a stored summary; anything malformed is ErrDamagedStore.
+func decodeSummary(b []byte) (*indexEntry, error) {
+	r := &summaryReader{b: b}
+	if r.byte() != summaryVersion {
+		return nil, fmt.Errorf("%w: a case summary of an unknown format", ErrDamagedStore)
+	}
+	e := &indexEntry{}
+	s := &e.sum
+	s.ID, s.Reference, s.Name, s.PreferredName, s.Stage, e.text = r.str(), r.str(), r.str(), r.str(), r.str(), r.str()
+	s.DateOfBirth, s.Opened, s.Closed, e.firstDue = r.date(), r.date(), r.date(), r.date()
+	s.IsClosed = r.byte() == 1
+	s.Gaps = int(r.uvarint())
+	if r.err != nil || len(r.b) != 0 {
+		return nil, fmt.Errorf("%w: a case summary is damaged", ErrDamagedStore)
+	}
+	e.refKey = referenceKey(s.Reference)
+	return e, nil
+}
+
+// summaryReader reads a summary's fields, remembering the first problem.
+type summaryReader struct {
+	b   []byte
+	err error
+}
+
+var errShortSummary = errors.New("summary too short")
+
+func (r *summaryReader) byte() byte {
+	if len(r.b) == 0 {
+		r.err = errShortSummary
+		return 0
+	}
+	v := r.b[0]
+	r.b = r.b[1:]
+	return v
+}
+
+func (r *summaryReader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 || v > 1<<31 {
+		r.err = errShortSummary
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *summaryReader) str() string {
+	n := r.uvarint()
+	if r.err != nil || n > uint64(len(r.b)) {
+		r.err = errShortSummary
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
+
+func (r *summaryReader) date() records.Date {
+	switch r.byte() {
+	case 0:
+		return records.Date{}
+	case 1:
+	default:
+		r.err = errShortSummary
+		return records.Date{}
+	}
+	days, n := binary.Varint(r.b)
+	if n <= 0 || days < -1e6 || days > 1e6 {
+		r.err = errShortSummary
+		return records.Date{}
+	}
+	r.b = r.b[n:]
+	return records.DateOf(time.Unix(days*secondsPerDay, 0).UTC())
+}
+
+// putSummary writes the summary of c and returns its index entry, for the
+// index once the transaction commits.
+func putSummary(txn *badger.Txn, c *records.Case) (*indexEntry, error) {
+	e := summarise(c)
+	b, err := encodeSummary(e)
+	if err != nil {
+		return nil, err
+	}
+	return e, txn.Set(summaryKey(c.ID), b)
+}
+
+// ensureSummaries rebuilds the stored summaries when they are missing or in
+// another format; on a new database it only records the format.
+func (s *Store) ensureSummaries() error {
+	v, err := readSummaryVersion(s.db)
+	if err != nil || v == summaryVersion {
+		return err
+	}
+	if err := s.rebuildSummaries(); err != nil {
+		return err
+	}
+	return update(s.db, func(txn *badger.Txn) error {
+		return txn.Set([]byte(summaryVersionKey), []byte(strconv.Itoa(summaryVersion)))
+	})
+}
+
+func readSummaryVersion(db *badger.DB) (int, error) {
+	v := 0
+	err := view(db, func(txn *badger.Txn) error {
+		item, err := txn.Get([]byte(summaryVersionKey))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return item.Value(func(b []byte) error {
+			v, err = strconv.Atoi(string(b))
+			return err
+		})
+	})
+	return v, err
+}
+
+// rebuildSummaries drops every stored summary and writes one for each case.
+func (s *Store) rebuildSummaries() error {
+	old, err := keysWithPrefix(s.db, summaryPrefix)
+	if err != nil {
+		return err
+	}
+	err = s.commitInBatches(s.db, len(old), func(txn *badger.Txn, i int) error { return txn.Delete(old[i]) })
+	if err != nil {
+		return err
+	}
+	ids, err := keysWithPrefix(s.db, casePrefix)
+	if err != nil {
+		return err
+	}
+	return s.commitInBatches(s.db, len(ids), func(txn *badger.Txn, i int) error {
+		c, err := getCase(txn, string(ids[i][len(casePrefix):]))
+		if err != nil {
+			return err
+		}
+		_, err = putSummary(txn, c)
+		return err
+	})
+}
+
+// keysWithPrefix lists the keys under a prefix without reading values.
+func keysWithPrefix(db *badger.DB, prefix string) ([][]byte, error) {
+	var keys [][]byte
+	err := view(db, func(txn *badger.Txn) error {
+		opts := iteratorOptions()
+		opts.Prefix = []byte(prefix)
+		it := txn.NewIterator(opts)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			keys = append(keys, it.Item().KeyCopy(nil))
+		}
+		return nil
+	})
+	return keys, err
+}
