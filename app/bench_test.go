@@ -13,6 +13,7 @@ import (
 
 	"msprecords/crypto"
 	"msprecords/demo"
+	"msprecords/practice"
 	"msprecords/store"
 )
 
@@ -64,7 +65,7 @@ func makeDemoVault(dir string) (crypto.MasterKey, error) {
 	if err != nil {
 		return key, err
 	}
-	s, err := store.Create(v.DBDir(), key, testUser)
+	s, err := store.Create(v.DBDir(), key, testUser, practice.DefaultOptions())
 	if err != nil {
 		return key, err
 	}
@@ -97,7 +98,7 @@ func openSessionWithKey(b *testing.B, dir string, key crypto.MasterKey) *session
 	if err != nil {
 		b.Fatal(err)
 	}
-	store, err := store.Open(filepath.Join(dir, "db"), key, testUser)
+	store, err := store.Open(filepath.Join(dir, "db"), key, testUser, practice.DefaultOptions())
 	if err != nil {
 		b.Fatal(err)
 	}

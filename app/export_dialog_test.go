@@ -13,6 +13,7 @@ import (
 	"msprecords/crypto"
 	"msprecords/demo"
 	"msprecords/export"
+	"msprecords/practice"
 	"msprecords/records"
 	"msprecords/store"
 )
@@ -27,7 +28,7 @@ func exportFixture(t *testing.T) (*exportDialog, *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Create(v.DBDir(), key, testUser)
+	st, err := store.Create(v.DBDir(), key, testUser, practice.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}

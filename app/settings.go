@@ -107,10 +107,15 @@ func (s *settingsScreen) onIdle(label string) {
 	s.u.idle.start(time.Duration(n) * s.u.idleUnit)
 }
 
+// onReferral changes the referral limit, and has the store work out the
+// case list's gaps again with it, so that list and practice panel agree.
 func (s *settingsScreen) onReferral(label string) {
-	if n := labelNumber(label); n >= 1 {
-		s.u.settings.setReferralDays(n)
+	n := labelNumber(label)
+	if n < 1 || n == s.u.settings.ReferralDays {
+		return
 	}
+	s.u.settings.setReferralDays(n)
+	s.u.applyPracticeRules()
 }
 
 func minutesLabel(n int) string {
@@ -167,4 +172,24 @@ func labelNumber(label string) int {
 		return 0
 	}
 	return n
+}
+
+// applyPracticeRules gives the store the practice options now in force, off
+// the UI goroutine, then refreshes the case list's Gaps column.
+func (u *UI) applyPracticeRules() {
+	sess := u.session
+	if sess == nil {
+		return
+	}
+	rules := u.settings.practiceOptions()
+	var err error
+	u.work.run(func() { err = sess.store.SetPracticeRules(rules) }, func() {
+		if err != nil {
+			u.bar.show(messageFor(err))
+			return
+		}
+		if u.cases != nil && u.session == sess {
+			u.cases.refresh()
+		}
+	})
 }

@@ -179,3 +179,41 @@ func TestLoadSettingsFallbacks(t *testing.T) {
 		t.Errorf("fallbacks: %+v", s)
 	}
 }
+
+// TestGapsColumnFollowsReferralSetting: after the referral limit changes in
+// Settings, the case list's Gaps column and the practice panel of each case
+// agree, without locking and unlocking.
+func TestGapsColumnFollowsReferralSetting(t *testing.T) {
+	u := openUnlocked(t)
+	withDemoCases(t, u, 24)
+	changed := 0
+	before := map[string]int{}
+	for _, r := range u.cases.rows {
+		before[r.ID] = r.Gaps
+	}
+	for _, choice := range []string{"1 working day", "10 working days"} {
+		u.showSettings()
+		u.settingsUI.referral.SetSelected(choice)
+		u.work.wait()
+		u.showCaseList()
+		u.work.wait()
+		for _, r := range u.cases.rows {
+			u.openCase(r.ID)
+			u.work.wait()
+			if u.current == nil {
+				t.Fatalf("%s did not open", r.Reference)
+			}
+			if got := u.current.practice.report.Gaps(); got != r.Gaps {
+				t.Errorf("%s with %s: list shows %d gaps, practice panel %d", choice, r.Reference, r.Gaps, got)
+			}
+			if r.Gaps != before[r.ID] {
+				changed++
+			}
+		}
+		u.showCaseList()
+		u.work.wait()
+	}
+	if changed == 0 {
+		t.Error("no case's gaps changed with the referral limit: the test proves nothing")
+	}
+}

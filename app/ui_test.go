@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"msprecords/crypto"
+	"msprecords/practice"
 	"msprecords/records"
 	"msprecords/store"
 )
@@ -51,7 +52,7 @@ func newVault(t testing.TB) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := store.Create(v.DBDir(), key, testUser)
+	s, err := store.Create(v.DBDir(), key, testUser, practice.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"msprecords/crypto"
+	"msprecords/practice"
 	"msprecords/store"
 )
 
@@ -20,6 +21,7 @@ type unlockScreen struct {
 	work     *worker
 	unlocked func(*session)
 	retry    func()
+	rules    practice.Options // for the case list's gaps
 
 	user     *widget.Select
 	pass     *widget.Entry
@@ -35,7 +37,7 @@ type unlockScreen struct {
 // newUnlockScreen builds the screen; problem is an error found opening the
 // vault, shown at once.
 func newUnlockScreen(w fyne.Window, u *UI, problem error) *unlockScreen {
-	s := &unlockScreen{w: w, dir: u.vaultDir, vault: u.vault, work: &u.work, unlocked: u.startSession, retry: u.showStart}
+	s := &unlockScreen{w: w, dir: u.vaultDir, vault: u.vault, work: &u.work, unlocked: u.startSession, retry: u.showStart, rules: u.settings.practiceOptions()}
 	s.user = widget.NewSelect(nil, nil)
 	s.pass = widget.NewPasswordEntry()
 	s.pass.SetPlaceHolder("Passphrase")
@@ -137,17 +139,17 @@ func (s *unlockScreen) onUnlock() {
 	s.setBusy(true)
 	var sess *session
 	s.work.run(func() {
-		sess, err = openSession(s.vault, lock, user, pass)
+		sess, err = openSession(s.vault, lock, user, pass, s.rules)
 	}, func() { s.finish(sess, err) })
 }
 
 // openSession unlocks the slot and opens the store; on failure it lets go
 // of the vault lock. It runs off the UI goroutine.
-func openSession(v *crypto.Vault, lock *crypto.VaultLock, user, pass string) (*session, error) {
+func openSession(v *crypto.Vault, lock *crypto.VaultLock, user, pass string, rules practice.Options) (*session, error) {
 	key, label, err := v.Unlock(user, pass)
 	if err == nil {
 		var st *store.Store
-		st, err = store.Open(v.DBDir(), key, label)
+		st, err = store.Open(v.DBDir(), key, label, rules)
 		zeroKey(&key)
 		if err == nil {
 			return &session{store: st, lock: lock, user: label}, nil

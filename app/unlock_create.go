@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"msprecords/crypto"
+	"msprecords/practice"
 	"msprecords/store"
 )
 
@@ -22,6 +23,7 @@ type createScreen struct {
 	dir     string
 	work    *worker
 	created func(sess *session, vault *crypto.Vault, recoveryKey string)
+	rules   practice.Options // for the case list's gaps
 
 	user     *widget.Entry
 	pass     *widget.Entry
@@ -34,7 +36,7 @@ type createScreen struct {
 }
 
 func newCreateScreen(w fyne.Window, u *UI) *createScreen {
-	s := &createScreen{w: w, dir: u.vaultDir, work: &u.work, created: u.onVaultCreated}
+	s := &createScreen{w: w, dir: u.vaultDir, work: &u.work, created: u.onVaultCreated, rules: u.settings.practiceOptions()}
 	s.user = widget.NewEntry()
 	s.user.SetText(loginName())
 	s.pass = widget.NewPasswordEntry()
@@ -98,7 +100,7 @@ func (s *createScreen) onCreate() {
 		err      error
 	)
 	s.work.run(func() {
-		sess, vault, recovery, err = createVault(s.dir, label, pass)
+		sess, vault, recovery, err = createVault(s.dir, label, pass, s.rules)
 	}, func() {
 		s.setBusy(false)
 		if err != nil {
@@ -133,7 +135,7 @@ func passphraseProblem(pass, again, user string) string {
 
 // createVault makes the vault and its empty database, takes the vault lock
 // and opens the session. It runs off the UI goroutine.
-func createVault(dir, label, pass string) (*session, *crypto.Vault, string, error) {
+func createVault(dir, label, pass string, rules practice.Options) (*session, *crypto.Vault, string, error) {
 	v, key, recovery, err := crypto.Create(dir, label, pass, 0)
 	if err != nil {
 		return nil, nil, "", err
@@ -143,7 +145,7 @@ func createVault(dir, label, pass string) (*session, *crypto.Vault, string, erro
 	if err != nil {
 		return nil, nil, "", err
 	}
-	store, err := store.Create(v.DBDir(), key, label)
+	store, err := store.Create(v.DBDir(), key, label, rules)
 	if err != nil {
 		lock.Release()
 		return nil, nil, "", err

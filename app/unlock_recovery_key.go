@@ -200,7 +200,7 @@ func (f *recoveryKeyForm) onOK() {
 			lock.Release()
 			return
 		}
-		sess, unlockErr = openSession(v, lock, label, pass)
+		sess, unlockErr = openSession(v, lock, label, pass, f.s.rules)
 	}, func() {
 		f.setBusy(false)
 		if setErr != nil {

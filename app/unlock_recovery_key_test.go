@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"msprecords/crypto"
+	"msprecords/practice"
 	"msprecords/store"
 )
 
@@ -173,7 +174,7 @@ func newVaultWithRecoveryKey(t *testing.T) (dir, recoveryKey string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := store.Create(v.DBDir(), key, testUser)
+	s, err := store.Create(v.DBDir(), key, testUser, practice.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"msprecords/crypto"
 	"msprecords/demo"
+	"msprecords/practice"
 	"msprecords/records"
 	"msprecords/store"
 )
@@ -48,7 +49,7 @@ func newVault(t *testing.T) vault {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { lock.Release() })
-	s, err := store.Create(v.DBDir(), key, "Alex")
+	s, err := store.Create(v.DBDir(), key, "Alex", practice.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +119,7 @@ func openRestored(t *testing.T, dir string) *store.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := store.Open(v.DBDir(), key, user)
+	s, err := store.Open(v.DBDir(), key, user, practice.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"msprecords/crypto"
+	"msprecords/practice"
 	"msprecords/store"
 )
 
@@ -67,7 +68,7 @@ func storeFailure(err error, db *chunkReader) error {
 
 // countCases opens the restored database, which also proves that it opens.
 func countCases(dir string, key crypto.MasterKey, user string) (int, error) {
-	s, err := store.Open(dir, key, user)
+	s, err := store.Open(dir, key, user, practice.DefaultOptions())
 	if err != nil {
 		return 0, err
 	}

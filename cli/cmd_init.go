@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"msprecords/crypto"
+	"msprecords/practice"
 	"msprecords/store"
 )
 
@@ -65,7 +66,7 @@ func createStore(v *crypto.Vault, key crypto.MasterKey, label string) error {
 	if err != nil {
 		return err
 	}
-	s, err := store.Create(v.DBDir(), key, label)
+	s, err := store.Create(v.DBDir(), key, label, practice.DefaultOptions())
 	if err == nil {
 		err = s.Close()
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"msprecords/crypto"
+	"msprecords/practice"
 	"msprecords/store"
 )
 
@@ -62,7 +63,7 @@ func (s *session) unlock(env *Env, g globalOptions) error {
 
 // openStore opens the case database with the unlocked key.
 func (s *session) openStore() (err error) {
-	s.store, err = store.Open(s.vault.DBDir(), s.key, s.user)
+	s.store, err = store.Open(s.vault.DBDir(), s.key, s.user, practice.DefaultOptions())
 	return err
 }
 

@@ -8,50 +8,81 @@ import (
 	"runtime"
 )
 
-// WriteFileAtomic replaces path with data so that, whatever happens (a
-// crash, a power cut), path afterwards holds either its old content or the
-// new one, never a mix or a truncated file.
+// AtomicFile is a file written under a temporary name in the folder of its
+// final one, and given its real name only by Commit, once complete and on
+// disk: whatever happens (a crash, a power cut, a full disk, an error), the
+// path afterwards holds either its old content or the whole new one, never
+// a mix or a truncated file. It is the one way this program writes a file
+// that matters: key slots, the vault header, backups, packs, reports.
 //
-// It writes a temporary file in the same folder (a rename is atomic only
-// within one file system), syncs it, renames it over path, and syncs the
-// folder so that the rename itself is durable. Windows cannot sync a
-// folder; there NTFS journals the rename instead.
-//
-// The file gets mode perm as given (the umask is not applied). The
-// temporary file is removed if anything fails. Its name starts with a
-// dot and ends in ".tmp", so listings can skip one left by a crash.
-func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
+// The temporary file is in the same folder (a rename is atomic only within
+// one file system); its name starts with a dot and ends in ".tmp", so
+// listings can skip one left by a crash. It starts as mode 0600.
+type AtomicFile struct {
+	*os.File
+	path string
+	perm os.FileMode
+	done bool
+}
+
+// CreateAtomic starts writing path; the file will get mode perm (the umask
+// is not applied).
+func CreateAtomic(path string, perm os.FileMode) (*AtomicFile, error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
 	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", base, err)
+		return nil, fmt.Errorf("writing %s: %w", base, err)
 	}
-	tmp := f.Name()
-	if err := writeSyncClose(f, data, perm); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", base, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", base, err)
-	}
-	return syncDir(dir)
+	return &AtomicFile{File: f, path: path, perm: perm}, nil
 }
 
-// writeSyncClose writes data to f, sets perm, and flushes it to disk before
-// closing, so that the rename that follows never exposes unwritten bytes.
-func writeSyncClose(f *os.File, data []byte, perm os.FileMode) error {
-	_, err := f.Write(data)
+// Commit flushes the file to disk, renames it over its real name and syncs
+// the folder so that the rename itself is durable. Windows cannot sync a
+// folder; there NTFS journals the rename instead. On failure the
+// temporary file is removed.
+func (a *AtomicFile) Commit() error {
+	base := filepath.Base(a.path)
+	err := setPerm(a.File, a.perm)
 	if err == nil {
-		err = setPerm(f, perm)
+		err = a.Sync()
+	}
+	if cerr := a.Close(); err == nil {
+		err = cerr
 	}
 	if err == nil {
-		err = f.Sync()
+		err = os.Rename(a.Name(), a.path)
 	}
-	return errors.Join(err, f.Close())
+	if err != nil {
+		os.Remove(a.Name())
+		return fmt.Errorf("writing %s: %w", base, err)
+	}
+	a.done = true
+	return syncDir(filepath.Dir(a.path))
+}
+
+// Abandon removes the temporary file unless Commit succeeded; it is safe
+// to defer.
+func (a *AtomicFile) Abandon() {
+	if !a.done {
+		a.Close()
+		os.Remove(a.Name())
+	}
+}
+
+// WriteFileAtomic replaces path with data through an AtomicFile.
+func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
+	f, err := CreateAtomic(path, perm)
+	if err != nil {
+		return err
+	}
+	defer f.Abandon()
+	if _, err := f.Write(data); err != nil {
+		return fmt.Errorf("writing %s: %w", filepath.Base(path), err)
+	}
+	return f.Commit()
 }
 
 // setPerm gives f the mode perm (the umask is not applied). The temporary

@@ -10,6 +10,7 @@ import (
 
 	"msprecords/cli"
 	"msprecords/crypto"
+	"msprecords/practice"
 	"msprecords/store"
 )
 
@@ -84,7 +85,7 @@ func (v *cliVault) exports() []store.AuditEntry {
 	if err != nil {
 		v.t.Fatal(err)
 	}
-	st, err := store.Open(vault.DBDir(), key, user)
+	st, err := store.Open(vault.DBDir(), key, user, practice.DefaultOptions())
 	if err != nil {
 		v.t.Fatal(err)
 	}

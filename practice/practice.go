@@ -1,6 +1,9 @@
 package practice
 
-import "msprecords/records"
+import (
+	"fmt"
+	"msprecords/records"
+)
 
 // The practice check reads one case and asks of it what the MSP dip-sample
 // audit asked of each enquiry (see the briefing in shared/reference): were
@@ -83,6 +86,18 @@ type Options struct {
 	ReferralLimitWorkingDays int          // a referral slower than this is not timely
 }
 
+// RulesVersion is the version of the rules of the check. Change it with
+// any change to a criterion that can change its result on some case, so
+// that results stored elsewhere (the case list's gaps) are worked out again.
+const RulesVersion = 1
+
+// Fingerprint names everything a result of the check depends on besides
+// the case: the rules and the options. Two results with the same
+// fingerprint were worked out alike.
+func (o Options) Fingerprint() string {
+	return fmt.Sprintf("rules %d; as of %s; referrals within %d working days", RulesVersion, o.Today.ISO(), o.ReferralLimitWorkingDays)
+}
+
 // DefaultReferralLimit is the default limit for a timely referral, in
 // working days from identifying the need.
 const DefaultReferralLimit = 2
@@ -158,11 +173,12 @@ func checkPractice(ctx *practiceContext) Report {
 	return Report{Findings: findings}
 }
 
-// CountGaps is the number of gaps in a case as of today, for the case
-// list. It runs the same check without writing evidence or prompts, which
-// matters when the list of 10,000 cases is built at unlock.
-func CountGaps(c *records.Case) int {
-	ctx := newPracticeContext(c, DefaultOptions())
+// CountGaps is the number of gaps Check finds in a case with these
+// options, for the case list. It runs the same check without writing
+// evidence or prompts, which matters when the list of 10,000 cases is built
+// at unlock.
+func CountGaps(c *records.Case, opts Options) int {
+	ctx := newPracticeContext(c, opts)
 	ctx.lean = true
 	return checkPractice(ctx).Gaps()
 }

@@ -62,7 +62,7 @@ func BenchmarkCountGaps(b *testing.B) {
 	cases := demo.Cases(12, 1)
 	i := 0
 	for b.Loop() {
-		CountGaps(cases[i%len(cases)])
+		CountGaps(cases[i%len(cases)], DefaultOptions())
 		i++
 	}
 }

@@ -330,7 +330,7 @@ func TestCountGapsAgreesWithCheck(t *testing.T) {
 		cases = append(cases, c)
 	}
 	for _, c := range cases {
-		if full, lean := Check(c, DefaultOptions()).Gaps(), CountGaps(c); full != lean {
+		if full, lean := Check(c, DefaultOptions()).Gaps(), CountGaps(c, DefaultOptions()); full != lean {
 			t.Errorf("%s: check finds %d gaps, count %d", c.Reference, full, lean)
 		}
 	}

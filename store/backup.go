@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"msprecords/practice"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,7 +99,7 @@ func Restore(dir string, key [32]byte, user string, r io.Reader) (err error) {
 			removeRestored(dir, created)
 		}
 	}()
-	s, err := Create(dir, key, user)
+	s, err := Create(dir, key, user, practice.DefaultOptions())
 	if err != nil {
 		return err
 	}

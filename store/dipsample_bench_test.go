@@ -9,7 +9,7 @@ import (
 // benchmark, not timed).
 func openBenchStore(b *testing.B) *Store {
 	dir, key := benchStore(b, false)
-	s, err := Open(dir, key, "bench")
+	s, err := Open(dir, key, "bench", practice.DefaultOptions())
 	if err != nil {
 		b.Fatal(err)
 	}

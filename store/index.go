@@ -2,6 +2,7 @@ package store
 
 import (
 	"cmp"
+	"msprecords/practice"
 	"msprecords/records"
 	"slices"
 	"strings"
@@ -49,13 +50,14 @@ func compareEntries(a, b *indexEntry) int {
 	return cmp.Or(strings.Compare(a.refKey, b.refKey), strings.Compare(a.sum.ID, b.sum.ID))
 }
 
-// summarise builds the index entry of a case.
-func summarise(c *records.Case) *indexEntry {
+// summarise builds the index entry of a case; its gaps are those the
+// practice check finds with rules.
+func summarise(c *records.Case, rules practice.Options) *indexEntry {
 	e := &indexEntry{
 		sum: Summary{
 			ID: c.ID, Reference: c.Reference, Name: c.Person.Name, PreferredName: c.Person.PreferredName,
 			Stage: c.Enquiry.Stage, DateOfBirth: c.Person.DateOfBirth, Opened: c.Opened(),
-			Closed: c.Enquiry.Closed, IsClosed: c.IsClosed(), Gaps: practiceGaps(c),
+			Closed: c.Enquiry.Closed, IsClosed: c.IsClosed(), Gaps: practice.CountGaps(c, rules),
 		},
 		refKey:   referenceKey(c.Reference),
 		firstDue: firstOpenDue(c),

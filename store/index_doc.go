@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"msprecords/practice"
 	"msprecords/records"
 	"strconv"
 	"time"
@@ -134,8 +135,8 @@ func (r *summaryReader) date() records.Date {
 
 // putSummary writes the summary of c and returns its index entry, for the
 // index once the transaction commits.
-func putSummary(txn *badger.Txn, c *records.Case) (*indexEntry, error) {
-	e := summarise(c)
+func (s *Store) putSummary(txn *badger.Txn, c *records.Case) (*indexEntry, error) {
+	e := summarise(c, s.rules)
 	b, err := encodeSummary(e)
 	if err != nil {
 		return nil, err
@@ -147,19 +148,26 @@ func putSummary(txn *badger.Txn, c *records.Case) (*indexEntry, error) {
 // another format; on a new database it only records the format.
 func (s *Store) ensureSummaries() error {
 	v, err := readSummaryVersion(s.db)
-	if err != nil || v == summaryVersion {
+	if err != nil || v == s.summaryVersion() {
 		return err
 	}
 	if err := s.rebuildSummaries(); err != nil {
 		return err
 	}
 	return update(s.db, func(txn *badger.Txn) error {
-		return txn.Set([]byte(summaryVersionKey), []byte(strconv.Itoa(summaryVersion)))
+		return txn.Set([]byte(summaryVersionKey), []byte(s.summaryVersion()))
 	})
 }
 
-func readSummaryVersion(db *badger.DB) (int, error) {
-	v := 0
+// summaryVersion names what the stored summaries were made with: their
+// format and the practice rules and options that worked out their gaps. A
+// change of any of them rebuilds the summaries at open.
+func (s *Store) summaryVersion() string {
+	return strconv.Itoa(summaryVersion) + "; " + s.rules.Fingerprint()
+}
+
+func readSummaryVersion(db *badger.DB) (string, error) {
+	v := ""
 	err := view(db, func(txn *badger.Txn) error {
 		item, err := txn.Get([]byte(summaryVersionKey))
 		if errors.Is(err, badger.ErrKeyNotFound) {
@@ -169,8 +177,8 @@ func readSummaryVersion(db *badger.DB) (int, error) {
 			return err
 		}
 		return item.Value(func(b []byte) error {
-			v, err = strconv.Atoi(string(b))
-			return err
+			v = string(b)
+			return nil
 		})
 	})
 	return v, err
@@ -195,7 +203,7 @@ func (s *Store) rebuildSummaries() error {
 		if err != nil {
 			return err
 		}
-		_, err = putSummary(txn, c)
+		_, err = s.putSummary(txn, c)
 		return err
 	})
 }
@@ -214,4 +222,41 @@ func keysWithPrefix(db *badger.DB, prefix string) ([][]byte, error) {
 		return nil
 	})
 	return keys, err
+}
+
+// SetPracticeRules works out every case's gaps again with rules, when they
+// differ from those the store has, so that the case list agrees with the
+// practice check after a setting changes. It reads every case, so the
+// window calls it off its own goroutine.
+func (s *Store) SetPracticeRules(rules practice.Options) (err error) {
+	db, release, err := s.useForWriting()
+	if err != nil {
+		return err
+	}
+	defer release()
+	if rules.Fingerprint() == s.rules.Fingerprint() {
+		return nil
+	}
+	old := s.rules
+	s.rules = rules
+	defer func() {
+		if err != nil {
+			s.rules = old
+		}
+	}()
+	defer recoverInto(&err)
+	if err := s.rebuildSummaries(); err != nil {
+		return err
+	}
+	if err := update(db, func(txn *badger.Txn) error {
+		return txn.Set([]byte(summaryVersionKey), []byte(s.summaryVersion()))
+	}); err != nil {
+		return err
+	}
+	entries, err := scanSummaries(db)
+	if err != nil {
+		return err
+	}
+	s.idx.load(entries)
+	return nil
 }

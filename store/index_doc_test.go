@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"msprecords/practice"
 	"msprecords/records"
 	"reflect"
 	"testing"
@@ -10,7 +11,7 @@ import (
 func TestSummaryEncoding(t *testing.T) {
 	c := fullCase("sum")
 	c.Risks[0].Actions[0].Status = records.ActionStatuses[0]
-	e := summarise(c)
+	e := summarise(c, practice.DefaultOptions())
 	if e.firstDue.IsZero() || e.text == "" {
 		t.Fatalf("fixture: %+v", e)
 	}
@@ -35,7 +36,7 @@ func TestSummaryEncoding(t *testing.T) {
 // FuzzDecodeSummary: the summary decoder never panics, and what it accepts
 // encodes back to the same bytes.
 func FuzzDecodeSummary(f *testing.F) {
-	b, _ := encodeSummary(summarise(fullCase("fuzz")))
+	b, _ := encodeSummary(summarise(fullCase("fuzz"), practice.DefaultOptions()))
 	f.Add(b)
 	f.Add([]byte{summaryVersion})
 	f.Add([]byte{summaryVersion, 0xff, 0xff, 0xff, 0xff, 0x0f})

@@ -52,7 +52,7 @@ func TestSummaries(t *testing.T) {
 	}
 	done := cases["done"]
 	want := Summary{ID: done.ID, Reference: "A-1", Name: "Albert Ames", Stage: records.Stages[7], DateOfBirth: day(1940, 1, 2),
-		Opened: day(2025, 1, 6), Closed: day(2025, 2, 1), IsClosed: true, Gaps: practice.CountGaps(done)}
+		Opened: day(2025, 1, 6), Closed: day(2025, 2, 1), IsClosed: true, Gaps: practice.CountGaps(done, practice.DefaultOptions())}
 	if got[0] != want {
 		t.Errorf("summary\n got %+v\nwant %+v", got[0], want)
 	}

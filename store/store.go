@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"msprecords/practice"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,6 +26,7 @@ type Store struct {
 
 	writeMu sync.Mutex // one writer at a time: the index and refseq stay consistent
 	idx     index
+	rules   practice.Options // what the summaries' gaps are worked out with
 
 	release func() // gives up the claim on the folder (see claimDir)
 }
@@ -47,29 +49,31 @@ const (
 )
 
 // Open opens the existing encrypted database in dir with the vault's
-// master key; user is the slot label written in the audit trail. It never
-// creates a database (see Create): a missing or empty dir gives
-// ErrDamagedStore. Other errors: ErrWrongKey, ErrStoreInUse, ErrDamagedStore.
-func Open(dir string, key [32]byte, user string) (*Store, error) {
+// master key; user is the slot label written in the audit trail, and rules
+// the practice options the case list's gaps are worked out with (stored
+// gaps worked out otherwise are worked out again). It never creates a
+// database (see Create): a missing or empty dir gives ErrDamagedStore.
+// Other errors: ErrWrongKey, ErrStoreInUse, ErrDamagedStore.
+func Open(dir string, key [32]byte, user string, rules practice.Options) (*Store, error) {
 	if err := checkExisting(dir); err != nil {
 		return nil, err
 	}
-	return open(dir, key[:], user)
+	return open(dir, key[:], user, rules)
 }
 
-// Create creates a new, empty encrypted database in dir (which may
-// exist, but must not hold a database: ErrStoreExists) and opens it.
-func Create(dir string, key [32]byte, user string) (*Store, error) {
+// Create creates a new, empty encrypted database in dir (which may exist,
+// but must not hold a database: ErrStoreExists) and opens it.
+func Create(dir string, key [32]byte, user string, rules practice.Options) (*Store, error) {
 	if err := checkAbsent(dir); err != nil {
 		return nil, err
 	}
-	return open(dir, key[:], user)
+	return open(dir, key[:], user, rules)
 }
 
-// OpenPlainForBenchmark opens or creates an unencrypted database, only
-// to measure what encryption costs. Never use it for real records.
+// OpenPlainForBenchmark opens or creates an unencrypted database, only to
+// measure what encryption costs. Never use it for real records.
 func OpenPlainForBenchmark(dir string, user string) (*Store, error) {
-	return open(dir, nil, user)
+	return open(dir, nil, user, practice.DefaultOptions())
 }
 
 func checkExisting(dir string) error {
@@ -88,7 +92,7 @@ func checkAbsent(dir string) error {
 	return nil
 }
 
-func open(dir string, key []byte, user string) (s *Store, err error) {
+func open(dir string, key []byte, user string, rules practice.Options) (s *Store, err error) {
 	release, err := claimDir(dir)
 	if err != nil {
 		return nil, err
@@ -98,7 +102,7 @@ func open(dir string, key []byte, user string) (s *Store, err error) {
 			release()
 		}
 	}()
-	s = &Store{user: user, release: release}
+	s = &Store{user: user, release: release, rules: rules}
 	if key != nil {
 		s.key = append([]byte(nil), key...)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"msprecords/demo"
+	"msprecords/practice"
 	"msprecords/records"
 	"os"
 	"path/filepath"
@@ -59,9 +60,9 @@ func openBench(dir string, key [32]byte, plain, create bool) (*Store, error) {
 	case plain:
 		return OpenPlainForBenchmark(dir, "bench")
 	case create:
-		return Create(dir, key, "bench")
+		return Create(dir, key, "bench", practice.DefaultOptions())
 	}
-	return Open(dir, key, "bench")
+	return Open(dir, key, "bench", practice.DefaultOptions())
 }
 
 func BenchmarkUnlock(b *testing.B)      { benchUnlock(b, false) }
@@ -116,7 +117,7 @@ func mb(n uint64) float64 { return float64(n) / (1 << 20) }
 // BenchmarkSearch searches the notes of 10,000 cases for a word.
 func BenchmarkSearch(b *testing.B) {
 	dir, key := benchStore(b, false)
-	s, err := Open(dir, key, "bench")
+	s, err := Open(dir, key, "bench", practice.DefaultOptions())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"msprecords/practice"
 	"msprecords/records"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -26,14 +27,14 @@ type storedCase struct {
 	entry    *indexEntry
 }
 
-func encodeAll(cases []*records.Case) ([]storedCase, error) {
+func encodeAll(cases []*records.Case, rules practice.Options) ([]storedCase, error) {
 	out := make([]storedCase, len(cases))
 	for i, c := range cases {
 		doc, err := encodeCase(c)
 		if err != nil {
 			return nil, err
 		}
-		e := summarise(c)
+		e := summarise(c, rules)
 		sum, err := encodeSummary(e)
 		if err != nil {
 			return nil, err
@@ -60,7 +61,7 @@ func (s *Store) putNew(txn *badger.Txn, sc storedCase, action string) error {
 // share of its memtable), else in batches under an import marker. It then
 // adds them to the index.
 func (s *Store) writeNewCases(db *badger.DB, cases []*records.Case, action string) error {
-	docs, err := encodeAll(cases)
+	docs, err := encodeAll(cases, s.rules)
 	if err != nil {
 		return err
 	}

@@ -26,7 +26,7 @@ func (s *Store) Get(id string) (*records.Case, error) {
 		if c, err = getCase(txn, id); err != nil {
 			return err
 		}
-		if e, err = putSummary(txn, c); err != nil { // brings its practice-check gaps up to today
+		if e, err = s.putSummary(txn, c); err != nil { // brings its practice-check gaps up to today
 			return err
 		}
 		_, err = appendAudit(txn, s.user, AuditView, id, c.Reference)
@@ -97,7 +97,7 @@ func (s *Store) Create(c *records.Case) error {
 		if err = s.checkNew(&n); err != nil {
 			return err
 		}
-		if e, err = putCase(txn, &n); err != nil {
+		if e, err = s.putCase(txn, &n); err != nil {
 			return err
 		}
 		_, err = appendAudit(txn, s.user, AuditCreate, n.ID, n.Reference)
@@ -158,7 +158,7 @@ func (s *Store) Save(c *records.Case) error {
 		if err := s.checkNew(&n); err != nil {
 			return err
 		}
-		if e, err = putCase(txn, &n); err != nil {
+		if e, err = s.putCase(txn, &n); err != nil {
 			return err
 		}
 		_, err = appendAudit(txn, s.user, AuditChange, n.ID, fmt.Sprintf("%s revision %d", n.Reference, n.Revision))

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"msprecords/practice"
 	"msprecords/records"
 	"os"
 	"os/exec"
@@ -119,7 +120,7 @@ func parseAck(line string, acked map[string]int64) {
 
 func checkAcknowledged(t *testing.T, dir string, key [32]byte, acked map[string]int64, round int) {
 	t.Helper()
-	s, err := Open(dir, key, "checker")
+	s, err := Open(dir, key, "checker", practice.DefaultOptions())
 	if err != nil {
 		t.Fatalf("round %d: reopening after the kill: %v", round, err)
 	}
@@ -149,7 +150,7 @@ func crashChild(dir, hexKey string) {
 	} else {
 		copy(key[:], b)
 	}
-	s, err := Open(dir, key, "crash child")
+	s, err := Open(dir, key, "crash child", practice.DefaultOptions())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "open:", err)
 		os.Exit(2)

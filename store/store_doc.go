@@ -67,7 +67,7 @@ func getCase(txn *badger.Txn, id string) (*records.Case, error) {
 
 // putCase writes a case and its summary, and returns the summary's index
 // entry for the index once the transaction commits.
-func putCase(txn *badger.Txn, c *records.Case) (*indexEntry, error) {
+func (s *Store) putCase(txn *badger.Txn, c *records.Case) (*indexEntry, error) {
 	b, err := encodeCase(c)
 	if err != nil {
 		return nil, err
@@ -75,7 +75,7 @@ func putCase(txn *badger.Txn, c *records.Case) (*indexEntry, error) {
 	if err := txn.Set(caseKey(c.ID), b); err != nil {
 		return nil, err
 	}
-	return putSummary(txn, c)
+	return s.putSummary(txn, c)
 }
 
 // nowUTC is the time stamped on saves and audit entries: UTC, so that the

@@ -3,6 +3,7 @@ package store
 import (
 	"crypto/rand"
 	"fmt"
+	"msprecords/practice"
 	"msprecords/records"
 	"reflect"
 	"regexp"
@@ -27,7 +28,7 @@ func newTestStore(t testing.TB) (*Store, string, [32]byte) {
 	t.Helper()
 	dir := t.TempDir()
 	key := randomKey(t)
-	s, err := Create(dir, key, "Test User")
+	s, err := Create(dir, key, "Test User", practice.DefaultOptions())
 	if err != nil {
 		t.Fatalf("Create: %v", err)
 	}
@@ -40,7 +41,7 @@ func reopen(t testing.TB, s *Store, dir string, key [32]byte) *Store {
 	if err := s.Close(); err != nil {
 		t.Fatalf("Close: %v", err)
 	}
-	s2, err := Open(dir, key, "Test User")
+	s2, err := Open(dir, key, "Test User", practice.DefaultOptions())
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"io"
+	"msprecords/practice"
 	"msprecords/records"
 	"os"
 	"path/filepath"
@@ -14,14 +15,14 @@ func TestOpenWrongKey(t *testing.T) {
 	s, dir, _ := newTestStore(t)
 	mustCreate(t, s, "Ann Able")
 	s.Close()
-	if _, err := Open(dir, randomKey(t), "Someone"); !errors.Is(err, ErrWrongKey) {
+	if _, err := Open(dir, randomKey(t), "Someone", practice.DefaultOptions()); !errors.Is(err, ErrWrongKey) {
 		t.Fatalf("Open with another key = %v, want ErrWrongKey", err)
 	}
 }
 
 func TestOpenTwice(t *testing.T) {
 	s, dir, key := newTestStore(t)
-	s2, err := Open(dir, key, "Again")
+	s2, err := Open(dir, key, "Again", practice.DefaultOptions())
 	if !errors.Is(err, ErrStoreInUse) {
 		if s2 != nil {
 			s2.Close()
@@ -36,7 +37,7 @@ func TestOpenTwice(t *testing.T) {
 		t.Fatalf("Badger open of an open store = %v, want ErrStoreInUse", err)
 	}
 	s.Close()
-	s3, err := Open(dir, key, "After close")
+	s3, err := Open(dir, key, "After close", practice.DefaultOptions())
 	if err != nil {
 		t.Fatalf("Open after Close: %v", err)
 	}
@@ -46,13 +47,13 @@ func TestOpenTwice(t *testing.T) {
 func TestOpenMissingStore(t *testing.T) {
 	key := randomKey(t)
 	missing := filepath.Join(t.TempDir(), "db")
-	if _, err := Open(missing, key, "u"); !errors.Is(err, ErrDamagedStore) {
+	if _, err := Open(missing, key, "u", practice.DefaultOptions()); !errors.Is(err, ErrDamagedStore) {
 		t.Errorf("Open of a missing dir = %v, want ErrDamagedStore", err)
 	}
 	if _, err := os.Stat(missing); !os.IsNotExist(err) {
 		t.Errorf("Open created %s", missing)
 	}
-	if _, err := Open(t.TempDir(), key, "u"); !errors.Is(err, ErrDamagedStore) {
+	if _, err := Open(t.TempDir(), key, "u", practice.DefaultOptions()); !errors.Is(err, ErrDamagedStore) {
 		t.Errorf("Open of an empty dir = %v, want ErrDamagedStore", err)
 	}
 }
@@ -60,7 +61,7 @@ func TestOpenMissingStore(t *testing.T) {
 func TestCreateOverExistingStore(t *testing.T) {
 	s, dir, key := newTestStore(t)
 	s.Close()
-	if _, err := Create(dir, key, "u"); !errors.Is(err, ErrStoreExists) {
+	if _, err := Create(dir, key, "u", practice.DefaultOptions()); !errors.Is(err, ErrStoreExists) {
 		t.Errorf("Create over a database = %v, want ErrStoreExists", err)
 	}
 	if err := Restore(dir, key, "u", strings.NewReader("")); !errors.Is(err, ErrStoreExists) {
@@ -120,7 +121,7 @@ func TestOpenDamagedStore(t *testing.T) {
 		for _, name := range []string{manifestName, keyRegistryName} {
 			dir := copyDir(t, master)
 			os.Remove(filepath.Join(dir, name))
-			if _, err := Open(dir, key, "u"); !errors.Is(err, ErrDamagedStore) {
+			if _, err := Open(dir, key, "u", practice.DefaultOptions()); !errors.Is(err, ErrDamagedStore) {
 				t.Errorf("without %s: Open = %v, want ErrDamagedStore", name, err)
 			}
 		}
@@ -130,7 +131,7 @@ func TestOpenDamagedStore(t *testing.T) {
 // useDamaged opens a damaged store: it must fail with one of the store's
 // errors, or open and then work (Badger repairs a torn tail) without a panic.
 func useDamaged(t *testing.T, dir string, key [32]byte) {
-	s, err := Open(dir, key, "u")
+	s, err := Open(dir, key, "u", practice.DefaultOptions())
 	if err != nil {
 		if !errors.Is(err, ErrDamagedStore) && !errors.Is(err, ErrWrongKey) && !errors.Is(err, ErrUnknownSchema) {
 			t.Errorf("Open = %v, want a store error", err)

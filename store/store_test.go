@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"msprecords/practice"
 	"msprecords/records"
 	"reflect"
 	"strings"
@@ -52,7 +53,7 @@ func TestRoundTripFullCase(t *testing.T) {
 		if err := Restore(dir, key, "Restorer", &buf); err != nil {
 			t.Fatalf("Restore: %v", err)
 		}
-		r, err := Open(dir, key, "Restorer")
+		r, err := Open(dir, key, "Restorer", practice.DefaultOptions())
 		if err != nil {
 			t.Fatalf("Open after restore: %v", err)
 		}
