@@ -9,6 +9,8 @@ import (
 	"errors"
 	"path/filepath"
 
+	"msprecords/assets"
+
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 )
@@ -38,6 +40,7 @@ func Run(vaultDir string) error {
 		return err
 	}
 	a := fyneapp.NewWithID(appID)
+	a.SetIcon(appIcon)
 	w := a.NewWindow(appName)
 	New(a, w, dir)
 	w.Resize(defaultWindowSize)
@@ -46,3 +49,7 @@ func Run(vaultDir string) error {
 	w.ShowAndRun()
 	return nil
 }
+
+// appIcon is the app's icon, for the window, the task bar and the desktop
+// entry; FyneApp.toml names the same file for the packaged executable.
+var appIcon = fyne.NewStaticResource("icon.png", assets.Icon)

@@ -3,8 +3,9 @@ package app
 import (
 	"fmt"
 	"image/color"
-	"msprecords/practice"
 	"strings"
+
+	"msprecords/practice"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"

@@ -2,8 +2,9 @@ package cli
 
 import (
 	"bufio"
-	"msprecords/store"
 	"strings"
+
+	"msprecords/store"
 )
 
 type exportJSONOptions struct {

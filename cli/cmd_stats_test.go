@@ -2,13 +2,14 @@ package cli
 
 import (
 	"encoding/csv"
-	"msprecords/demo"
-	"msprecords/practice"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"msprecords/demo"
+	"msprecords/practice"
 )
 
 // readFigures reads a figures CSV into "table / label" -> count.

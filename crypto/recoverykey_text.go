@@ -9,8 +9,9 @@ const RecoveryKeyPrefix = "AGE-SECRET-KEY-1"
 // Bech32 and a 6-character checksum.
 const recoveryKeyLen = len(RecoveryKeyPrefix) + 52 + 6
 
-// bech32Chars are the characters of a key's data part, in either case.
-const bech32Chars = "qpzry9x8gf2tvdw0s3jn54khce6mua7lQPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L"
+// bech32Chars are the characters of a key's data part (a key may be typed
+// in either case: compare it lowered).
+const bech32Chars = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 
 // FindRecoveryKey finds a recovery key in text: a file holding the key
 // alone, or a note with the key somewhere in it, as people save or paste
@@ -35,7 +36,7 @@ func FindRecoveryKey(text string) (key string, ok bool) {
 func joinGroups(key string, rest []string) string {
 	joined := key
 	for _, w := range rest {
-		if len(joined) >= recoveryKeyLen || strings.Trim(w, bech32Chars) != "" {
+		if len(joined) >= recoveryKeyLen || strings.Trim(strings.ToLower(w), bech32Chars) != "" {
 			break
 		}
 		joined += w

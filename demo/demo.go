@@ -3,9 +3,10 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
-	"msprecords/records"
 	"strconv"
 	"time"
+
+	"msprecords/records"
 )
 
 // Demo data: realistic, clearly fictional enquiries for trying the app,

@@ -1,9 +1,10 @@
 package demo
 
 import (
-	"msprecords/records"
 	"sort"
 	"time"
+
+	"msprecords/records"
 )
 
 // The helpers below add one part of a record to the demo case being built,

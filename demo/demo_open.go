@@ -1,8 +1,9 @@
 package demo
 
 import (
-	"msprecords/records"
 	"strings"
+
+	"msprecords/records"
 )
 
 // Scenarios 1 to 4: open enquiries at the early stages, before an outcome.

@@ -1,12 +1,13 @@
 package demo
 
 import (
-	"msprecords/records"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
+
+	"msprecords/records"
 )
 
 func TestDemoCasesValidate(t *testing.T) {

@@ -2,9 +2,10 @@ package export
 
 import (
 	"fmt"
-	"msprecords/practice"
 	"strings"
 	"time"
+
+	"msprecords/practice"
 )
 
 // The dip-sample audit report: how the sample was drawn (filter, size and

@@ -3,8 +3,9 @@ package export
 import (
 	"encoding/csv"
 	"io"
-	"msprecords/practice"
 	"strings"
+
+	"msprecords/practice"
 )
 
 // AuditCSVColumns are the columns of the audit CSV: one row per sampled case

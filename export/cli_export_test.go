@@ -18,12 +18,12 @@ import (
 // in a real vault made by init and demo, and reads the result with poppler.
 
 type cliVault struct {
-	t              *testing.T
-	dir, passFile  string
-	pdfPassword    string
-	pdfPassFile    string
-	outDir         string
-	reference, cid string
+	t             *testing.T
+	dir, passFile string
+	pdfPassword   string
+	pdfPassFile   string
+	outDir        string
+	reference     string
 }
 
 func run(t *testing.T, args ...string) (int, string, string) {

@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/csv"
 	"io"
+
 	"msprecords/practice"
 )
 

@@ -5,9 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"msprecords/records"
 	"slices"
 	"strings"
+
+	"msprecords/records"
 )
 
 // A dip-sample audit draws a random sample of enquiries, chosen by a filter,

@@ -4,10 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"msprecords/records"
 	"slices"
 	"testing"
 	"time"
+
+	"msprecords/records"
 )
 
 // sampleCases are n cases: even ones with dementia, every third one open,

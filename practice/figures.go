@@ -3,10 +3,11 @@ package practice
 import (
 	"errors"
 	"fmt"
-	"msprecords/records"
 	"strconv"
 	"strings"
 	"time"
+
+	"msprecords/records"
 )
 
 // The national-return figures count the enquiries concluded in a financial

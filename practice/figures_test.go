@@ -2,10 +2,11 @@ package practice
 
 import (
 	"errors"
-	"msprecords/records"
 	"strconv"
 	"testing"
 	"time"
+
+	"msprecords/records"
 )
 
 // figureGroup is a number of alike concluded enquiries.

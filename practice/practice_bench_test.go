@@ -1,10 +1,11 @@
 package practice
 
 import (
-	"msprecords/demo"
-	"msprecords/records"
 	"sync"
 	"testing"
+
+	"msprecords/demo"
+	"msprecords/records"
 )
 
 // demoThousands is the 10,000-case demo set, built once for the benchmarks.

@@ -2,9 +2,10 @@ package practice
 
 import (
 	"fmt"
-	"msprecords/records"
 	"strconv"
 	"strings"
+
+	"msprecords/records"
 )
 
 // outcomeStageIndex is the position in Stages of "Outcome / case conference":

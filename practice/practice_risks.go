@@ -2,6 +2,7 @@ package practice
 
 import (
 	"fmt"
+
 	"msprecords/records"
 )
 

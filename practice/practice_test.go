@@ -1,12 +1,13 @@
 package practice
 
 import (
-	"msprecords/demo"
-	"msprecords/records"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"msprecords/demo"
+	"msprecords/records"
 )
 
 var practiceToday = records.NewDate(2025, time.September, 1)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+
 	"msprecords/records"
 
 	badger "github.com/dgraph-io/badger/v4"

@@ -6,10 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"msprecords/practice"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"msprecords/practice"
 
 	badger "github.com/dgraph-io/badger/v4"
 )

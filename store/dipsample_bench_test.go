@@ -1,8 +1,9 @@
 package store
 
 import (
-	"msprecords/practice"
 	"testing"
+
+	"msprecords/practice"
 )
 
 // openBenchStore opens a 10,000-case encrypted store (built once per

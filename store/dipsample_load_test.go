@@ -1,13 +1,14 @@
 package store
 
 import (
-	"msprecords/demo"
-	"msprecords/practice"
-	"msprecords/records"
 	"reflect"
 	"slices"
 	"testing"
 	"time"
+
+	"msprecords/demo"
+	"msprecords/practice"
+	"msprecords/records"
 )
 
 // TestLoadSampleDrawsAsDrawSample: drawing from the store, reading only

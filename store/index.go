@@ -2,11 +2,12 @@ package store
 
 import (
 	"cmp"
-	"msprecords/practice"
-	"msprecords/records"
 	"slices"
 	"strings"
 	"sync"
+
+	"msprecords/practice"
+	"msprecords/records"
 )
 
 // Summary is one line of the case list: enough to find and pick a case

@@ -4,10 +4,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"msprecords/practice"
-	"msprecords/records"
 	"strconv"
 	"time"
+
+	"msprecords/practice"
+	"msprecords/records"
 
 	badger "github.com/dgraph-io/badger/v4"
 )

@@ -2,10 +2,11 @@ package store
 
 import (
 	"errors"
-	"msprecords/practice"
-	"msprecords/records"
 	"reflect"
 	"testing"
+
+	"msprecords/practice"
+	"msprecords/records"
 )
 
 func TestSummaryEncoding(t *testing.T) {

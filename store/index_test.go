@@ -2,11 +2,12 @@ package store
 
 import (
 	"fmt"
-	"msprecords/practice"
-	"msprecords/records"
 	"reflect"
 	"sync"
 	"testing"
+
+	"msprecords/practice"
+	"msprecords/records"
 
 	badger "github.com/dgraph-io/badger/v4"
 )

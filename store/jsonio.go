@@ -7,9 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"msprecords/records"
 	"strings"
 	"time"
+
+	"msprecords/records"
 
 	badger "github.com/dgraph-io/badger/v4"
 )

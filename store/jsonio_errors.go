@@ -4,11 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"msprecords/records"
 	"reflect"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"msprecords/records"
 )
 
 // ImportError says which case of an import file is wrong and why. It

@@ -3,9 +3,10 @@ package store
 import (
 	"bytes"
 	"errors"
-	"msprecords/records"
 	"reflect"
 	"testing"
+
+	"msprecords/records"
 )
 
 // FuzzImportJSON feeds import files to one real store: whatever the bytes,

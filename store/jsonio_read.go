@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"msprecords/records"
 	"time"
+
+	"msprecords/records"
 )
 
 // readImport reads an import file as a stream: one pass over the text to

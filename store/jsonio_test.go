@@ -5,10 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"msprecords/records"
 	"reflect"
 	"strings"
 	"testing"
+
+	"msprecords/records"
 )
 
 // exportOf returns the JSON export of the given cases, as ExportJSON writes it.

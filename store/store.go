@@ -3,11 +3,12 @@ package store
 import (
 	"errors"
 	"fmt"
-	"msprecords/practice"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"msprecords/practice"
 
 	badger "github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"

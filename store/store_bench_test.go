@@ -3,9 +3,6 @@ package store
 import (
 	"bytes"
 	"fmt"
-	"msprecords/demo"
-	"msprecords/practice"
-	"msprecords/records"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -13,6 +10,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"msprecords/demo"
+	"msprecords/practice"
+	"msprecords/records"
 )
 
 // The benchmarks run only with -bench. Each builds its own store of

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
 	"msprecords/practice"
 	"msprecords/records"
 

@@ -4,8 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"msprecords/records"
 	"reflect"
+
+	"msprecords/records"
 
 	badger "github.com/dgraph-io/badger/v4"
 )

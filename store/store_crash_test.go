@@ -9,14 +9,15 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"msprecords/practice"
-	"msprecords/records"
 	"os"
 	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"msprecords/practice"
+	"msprecords/records"
 )
 
 // The crash test runs this test binary again as a child that saves cases

@@ -3,13 +3,14 @@ package store
 import (
 	"crypto/rand"
 	"fmt"
-	"msprecords/practice"
-	"msprecords/records"
 	"reflect"
 	"regexp"
 	"sort"
 	"testing"
 	"time"
+
+	"msprecords/practice"
+	"msprecords/records"
 )
 
 // randomKey returns a fresh master key, as the vault would make.

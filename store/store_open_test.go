@@ -3,12 +3,13 @@ package store
 import (
 	"errors"
 	"io"
-	"msprecords/practice"
-	"msprecords/records"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"msprecords/practice"
+	"msprecords/records"
 )
 
 func TestOpenWrongKey(t *testing.T) {

@@ -3,11 +3,12 @@ package store
 import (
 	"bytes"
 	"io/fs"
-	"msprecords/records"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"msprecords/records"
 )
 
 // TestNoPlaintextOnDisk writes cases full of distinctive text, saves,

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
 	"msprecords/records"
 
 	badger "github.com/dgraph-io/badger/v4"

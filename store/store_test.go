@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"msprecords/practice"
-	"msprecords/records"
 	"reflect"
 	"strings"
 	"testing"
+
+	"msprecords/practice"
+	"msprecords/records"
 )
 
 func TestRoundTripFullCase(t *testing.T) {
