@@ -16,7 +16,6 @@ import (
 // second on purpose).
 type unlockScreen struct {
 	w        fyne.Window
-	dir      string
 	vault    *crypto.Vault
 	work     *worker
 	unlocked func(*session)
@@ -37,7 +36,7 @@ type unlockScreen struct {
 // newUnlockScreen builds the screen; problem is an error found opening the
 // vault, shown at once.
 func newUnlockScreen(w fyne.Window, u *UI, problem error) *unlockScreen {
-	s := &unlockScreen{w: w, dir: u.vaultDir, vault: u.vault, work: &u.work, unlocked: u.startSession, retry: u.showStart, rules: u.settings.practiceOptions()}
+	s := &unlockScreen{w: w, vault: u.vault, work: &u.work, unlocked: u.startSession, retry: u.showStart, rules: u.settings.practiceOptions()}
 	s.user = widget.NewSelect(nil, nil)
 	s.pass = widget.NewPasswordEntry()
 	s.pass.SetPlaceHolder("Passphrase")
