@@ -11,18 +11,20 @@ import (
 	"msprecords/store"
 )
 
+// TestMessageFor checks a few of the window's words; package userwords
+// tests the whole table.
 func TestMessageFor(t *testing.T) {
-	seen := map[string]error{}
-	for _, m := range errorMessages {
-		wrapped := fmt.Errorf("%w: detail for developers", m.err)
-		got := messageFor(wrapped)
-		if got != m.text || strings.Contains(got, "detail for developers") {
-			t.Errorf("messageFor(%v) = %q", wrapped, got)
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("%w: detail for developers", crypto.ErrWrongPassphrase), "The passphrase is not right for this vault. Check Caps Lock and try again (passphrases are case-sensitive)."},
+		{crypto.ErrNoVault, "There is no vault in this folder."},
+		{store.ErrDuplicateReference, "Another case already has this reference. Choose another, or leave it blank to number the case automatically."},
+	} {
+		if got := messageFor(tt.err); got != tt.want {
+			t.Errorf("messageFor(%v) = %q, want %q", tt.err, got, tt.want)
 		}
-		if prev, dup := seen[got]; dup && !sameKind(prev, m.err) {
-			t.Errorf("%v and %v share the message %q", prev, m.err, got)
-		}
-		seen[got] = m.err
 	}
 	v := &records.ValidationError{Problems: []records.Problem{{Message: "Enter the person's full name"}, {Message: "Date closed must be today or in the past"}}}
 	if got := messageFor(fmt.Errorf("saving: %w", v)); got != "Not saved yet: Enter the person's full name; Date closed must be today or in the past." {
@@ -34,11 +36,7 @@ func TestMessageFor(t *testing.T) {
 	if messageFor(nil) != "" {
 		t.Error("messageFor(nil) is not empty")
 	}
-}
-
-// sameKind allows the two "already open" errors, from the vault lock and
-// from the database, to say the same thing.
-func sameKind(a, b error) bool {
-	inUse := func(e error) bool { return e == crypto.ErrVaultInUse || e == store.ErrStoreInUse }
-	return inUse(a) && inUse(b)
+	if got := recoveryKeyMessage(crypto.ErrDamagedSlot); !strings.Contains(got, "recovery key file is missing or damaged") {
+		t.Errorf("damaged recovery slot: %q", got)
+	}
 }

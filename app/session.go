@@ -1,11 +1,10 @@
 package app
 
 import (
-	"errors"
-
 	"msprecords/crypto"
 	"msprecords/records"
 	"msprecords/store"
+	"msprecords/vaultopen"
 )
 
 // session is an unlocked vault: the open store, the vault lock held from
@@ -18,9 +17,19 @@ type session struct {
 	user  string
 }
 
-// close closes the store (which forgets the key) and lets go of the vault.
+// newSession is the window's hold on a vault that package vault opened,
+// or nil for none.
+func newSession(v *vaultopen.Session) *session {
+	if v == nil {
+		return nil
+	}
+	return &session{store: v.Store, lock: v.Lock, user: v.User}
+}
+
+// close closes the store (which forgets the key) and lets go of the vault,
+// as vaultopen.Session.Close does.
 func (s *session) close() error {
-	return errors.Join(s.store.Close(), s.lock.Release())
+	return (&vaultopen.Session{Store: s.store, Lock: s.lock}).Close()
 }
 
 // stashedCase is a case whose latest edits could not be saved when the vault
@@ -45,4 +54,4 @@ func (u *UI) takeStash(user string) *records.Case {
 }
 
 // zeroKey overwrites a master key once the store has its own copy.
-func zeroKey(k *crypto.MasterKey) { clear(k[:]) }
+func zeroKey(k *crypto.MasterKey) { vaultopen.ZeroKey(k) }

@@ -8,7 +8,7 @@ import (
 
 	"msprecords/crypto"
 	"msprecords/practice"
-	"msprecords/store"
+	"msprecords/vaultopen"
 )
 
 // unlockScreen asks who is there and for their passphrase, then unlocks the
@@ -16,7 +16,6 @@ import (
 // second on purpose).
 type unlockScreen struct {
 	w        fyne.Window
-	dir      string
 	vault    *crypto.Vault
 	work     *worker
 	unlocked func(*session)
@@ -37,7 +36,7 @@ type unlockScreen struct {
 // newUnlockScreen builds the screen; problem is an error found opening the
 // vault, shown at once.
 func newUnlockScreen(w fyne.Window, u *UI, problem error) *unlockScreen {
-	s := &unlockScreen{w: w, dir: u.vaultDir, vault: u.vault, work: &u.work, unlocked: u.startSession, retry: u.showStart, rules: u.settings.practiceOptions()}
+	s := &unlockScreen{w: w, vault: u.vault, work: &u.work, unlocked: u.startSession, retry: u.showStart, rules: u.settings.practiceOptions()}
 	s.user = widget.NewSelect(nil, nil)
 	s.pass = widget.NewPasswordEntry()
 	s.pass.SetPlaceHolder("Passphrase")
@@ -115,9 +114,10 @@ func (s *unlockScreen) showProblem(err error) {
 }
 
 // onUnlock takes the vault lock first (so "already open elsewhere" is said
-// before any waiting), then runs scrypt and opens the store in the worker.
+// before any waiting), then runs scrypt and opens the store in the worker,
+// as every opener of a vault does (package vaultopen).
 func (s *unlockScreen) onUnlock() {
-	if s.button.Disabled() {
+	if s.button.Disabled() || s.vault == nil {
 		return
 	}
 	user, pass := s.user.Selected, s.pass.Text
@@ -131,32 +131,16 @@ func (s *unlockScreen) onUnlock() {
 		s.problem.Show()
 		return
 	}
-	lock, err := crypto.Lock(s.dir)
+	locked, err := vaultopen.LockVault(s.vault)
 	if err != nil {
 		s.showProblem(err)
 		return
 	}
 	s.setBusy(true)
-	var sess *session
+	var opened *vaultopen.Session
 	s.work.run(func() {
-		sess, err = openSession(s.vault, lock, user, pass, s.rules)
-	}, func() { s.finish(sess, err) })
-}
-
-// openSession unlocks the slot and opens the store; on failure it lets go
-// of the vault lock. It runs off the UI goroutine.
-func openSession(v *crypto.Vault, lock *crypto.VaultLock, user, pass string, rules practice.Options) (*session, error) {
-	key, label, err := v.Unlock(user, pass)
-	if err == nil {
-		var st *store.Store
-		st, err = store.Open(v.DBDir(), key, label, rules)
-		zeroKey(&key)
-		if err == nil {
-			return &session{store: st, lock: lock, user: label}, nil
-		}
-	}
-	lock.Release()
-	return nil, err
+		opened, err = locked.Open(user, pass, s.rules)
+	}, func() { s.finish(newSession(opened), err) })
 }
 
 func (s *unlockScreen) finish(sess *session, err error) {

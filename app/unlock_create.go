@@ -12,7 +12,7 @@ import (
 
 	"msprecords/crypto"
 	"msprecords/practice"
-	"msprecords/store"
+	"msprecords/vaultopen"
 )
 
 // createScreen makes a new vault on first run: the first user's name, a
@@ -81,7 +81,7 @@ func (s *createScreen) onPassphraseChanged() {
 }
 
 // onCreate checks the form, then makes the vault and its database in the
-// worker: scrypt runs once for the first user's slot.
+// worker (vaultopen.Create): scrypt runs once for the first user's slot.
 func (s *createScreen) onCreate() {
 	if s.button.Disabled() {
 		return
@@ -94,13 +94,12 @@ func (s *createScreen) onCreate() {
 	}
 	s.setBusy(true)
 	var (
-		sess     *session
-		vault    *crypto.Vault
+		opened   *vaultopen.Session
 		recovery string
 		err      error
 	)
 	s.work.run(func() {
-		sess, vault, recovery, err = createVault(s.dir, label, pass, s.rules)
+		opened, recovery, err = vaultopen.Create(s.dir, label, pass, 0, s.rules)
 	}, func() {
 		s.setBusy(false)
 		if err != nil {
@@ -108,7 +107,7 @@ func (s *createScreen) onCreate() {
 			s.problem.Show()
 			return
 		}
-		s.created(sess, vault, recovery)
+		s.created(newSession(opened), opened.Vault, recovery)
 	})
 }
 
@@ -131,26 +130,6 @@ func passphraseProblem(pass, again, user string) string {
 		return "The two passphrases are not the same: type them again."
 	}
 	return ""
-}
-
-// createVault makes the vault and its empty database, takes the vault lock
-// and opens the session. It runs off the UI goroutine.
-func createVault(dir, label, pass string, rules practice.Options) (*session, *crypto.Vault, string, error) {
-	v, key, recovery, err := crypto.Create(dir, label, pass, 0)
-	if err != nil {
-		return nil, nil, "", err
-	}
-	defer zeroKey(&key)
-	lock, err := crypto.Lock(dir)
-	if err != nil {
-		return nil, nil, "", err
-	}
-	store, err := store.Create(v.DBDir(), key, label, rules)
-	if err != nil {
-		lock.Release()
-		return nil, nil, "", err
-	}
-	return &session{store: store, lock: lock, user: label}, v, recovery, nil
 }
 
 func (s *createScreen) setBusy(busy bool) {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"msprecords/crypto"
+	"msprecords/vaultopen"
 )
 
 // maxRecoveryKeyFile bounds what is read of a recovery key file: the key is
@@ -183,24 +184,23 @@ func (f *recoveryKeyForm) onOK() {
 		f.fail(msg)
 		return
 	}
-	lock, err := crypto.Lock(f.s.dir)
+	locked, err := vaultopen.LockVault(f.s.vault)
 	if err != nil {
 		f.fail(messageFor(err))
 		return
 	}
 	f.setBusy(true)
-	v := f.s.vault
 	var (
-		sess              *session
+		opened            *vaultopen.Session
 		setErr, unlockErr error
 	)
 	f.s.work.run(func() {
-		setErr = setPassphraseWithRecoveryKey(v, code, label, existing != "", pass)
+		setErr = locked.SetPassphraseWithRecoveryKey(code, label, pass)
 		if setErr != nil {
-			lock.Release()
+			locked.Release()
 			return
 		}
-		sess, unlockErr = openSession(v, lock, label, pass, f.s.rules)
+		opened, unlockErr = locked.Open(label, pass, f.s.rules)
 	}, func() {
 		f.setBusy(false)
 		if setErr != nil {
@@ -209,23 +209,8 @@ func (f *recoveryKeyForm) onOK() {
 		}
 		f.d.Hide()
 		f.s.recovered(label)
-		f.s.finish(sess, unlockErr)
+		f.s.finish(newSession(opened), unlockErr)
 	})
-}
-
-// setPassphraseWithRecoveryKey opens the master key with the recovery key
-// and seals it with pass in label's slot, or a new slot for a new user. It
-// runs off the UI goroutine.
-func setPassphraseWithRecoveryKey(v *crypto.Vault, code, label string, existing bool, pass string) error {
-	key, err := v.UnlockWithRecoveryKey(code)
-	if err != nil {
-		return err
-	}
-	defer zeroKey(&key)
-	if existing {
-		return v.ChangePassphrase(key, label, pass)
-	}
-	return v.AddSlot(key, label, pass)
 }
 
 func (f *recoveryKeyForm) setBusy(busy bool) {

@@ -43,9 +43,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return env.fail(exitUsage, fmt.Sprintf("there is no command %q. Run 'msprecords help' to see the commands.", args[0]))
 	}
-	if e.build == nil {
-		return env.fail(exitUsage, fmt.Sprintf("the %s command is not available in this version yet.", e.name))
-	}
 	return env.run(e.build(), args[1:])
 }
 
@@ -84,9 +81,7 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Commands:")
 	for _, e := range table {
-		if e.build != nil {
-			fmt.Fprintf(w, "  %-12s %s\n", e.name, e.summary)
-		}
+		fmt.Fprintf(w, "  %-12s %s\n", e.name, e.summary)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Flags every command takes:")

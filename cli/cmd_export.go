@@ -10,8 +10,6 @@ import (
 	"msprecords/records"
 )
 
-func init() { register("export", "", newExportCommand) }
-
 type exportOptions struct {
 	global       globalOptions
 	ref          string

@@ -1,15 +1,12 @@
 package cli
 
 import (
-	"errors"
 	"os"
 	"os/user"
-	"path/filepath"
 	"strings"
 
-	"msprecords/crypto"
 	"msprecords/practice"
-	"msprecords/store"
+	"msprecords/vaultopen"
 )
 
 type initOptions struct {
@@ -48,36 +45,15 @@ func runInit(env *Env, opts initOptions) error {
 	if err != nil {
 		return err
 	}
-	v, key, recovery, err := crypto.Create(g.vault, label, pass, wf)
+	s, recovery, err := vaultopen.Create(g.vault, label, pass, wf, practice.DefaultOptions())
 	if err != nil {
-		return err
+		return err // vaultopen.Create left nothing behind
 	}
-	if err := createStore(v, key, label); err != nil {
-		undoInit(g.vault)
+	if err := s.Close(); err != nil {
 		return err
 	}
 	printRecoveryKey(env, label, g.vault, recovery)
 	return nil
-}
-
-// createStore makes the vault's empty database, holding the vault's lock.
-func createStore(v *crypto.Vault, key crypto.MasterKey, label string) error {
-	lock, err := crypto.Lock(v.Dir)
-	if err != nil {
-		return err
-	}
-	s, err := store.Create(v.DBDir(), key, label, practice.DefaultOptions())
-	if err == nil {
-		err = s.Close()
-	}
-	return errors.Join(err, lock.Release())
-}
-
-// undoInit removes what init wrote into a folder that Create found empty.
-func undoInit(dir string) {
-	for _, name := range []string{"db", "slots", "vault.json", "lock"} {
-		os.RemoveAll(filepath.Join(dir, name))
-	}
 }
 
 func printRecoveryKey(env *Env, label, dir, recovery string) {

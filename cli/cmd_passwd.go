@@ -79,7 +79,7 @@ func (s *session) unlockForChange(env *Env, g globalOptions, recoveryKeyFile str
 	if err != nil {
 		return err
 	}
-	s.key, err = s.vault.UnlockWithRecoveryKey(key)
+	s.key, err = s.locked.UnlockWithRecoveryKey(key)
 	return err
 }
 

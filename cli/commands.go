@@ -19,13 +19,12 @@ type command struct {
 type entry struct {
 	name    string
 	summary string
-	build   func() *command // nil: reserved, not in this build yet
+	build   func() *command
 }
 
 // table is the command table, in the order help lists it: one line per
-// command. A command written in its own file can instead register itself
-// from an init function there (see register), which fills in a reserved
-// line or adds a new one.
+// command, naming its constructor. A new command gets a line here and a
+// file cmd_x.go with its newXCommand; there is no other way to add one.
 var table = []entry{
 	{"init", "create a new vault and print its recovery key", newInitCommand},
 	{"passwd", "change a user's passphrase (or set one with the recovery key)", newPasswdCommand},
@@ -38,26 +37,9 @@ var table = []entry{
 	{"backup", "save an encrypted backup of the whole vault", newBackupCommand},
 	{"restore", "restore a backup into a new vault folder", newRestoreCommand},
 	{"verify", "check the vault, its key slots, its cases and its audit trail", newVerifyCommand},
-	{"export", "save a meeting pack or report (PDF or HTML)", nil}, // cli/cmd_export.go
+	{"export", "save a meeting pack or report (PDF or HTML)", newExportCommand},
 	{"audit", "run the practice audit over a sample of cases", newAuditCommand},
 	{"stats", "count cases for the national return", newStatsCommand},
-}
-
-// register adds a command to the table, or fills in its reserved line. It
-// is meant to be called from an init function in the command's own file:
-//
-//	func init() { register("export", "save a meeting pack", newExportCommand) }
-func register(name, summary string, build func() *command) {
-	for i := range table {
-		if table[i].name == name {
-			table[i].build = build
-			if summary != "" {
-				table[i].summary = summary
-			}
-			return
-		}
-	}
-	table = append(table, entry{name, summary, build})
 }
 
 // lookup finds a command by name.

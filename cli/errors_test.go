@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"msprecords/crypto"
+	"msprecords/store"
 )
 
 // TestFailuresSayOneThing checks that each way a command can fail exits
@@ -32,12 +33,12 @@ func TestFailuresSayOneThing(t *testing.T) {
 		want string
 		args []string
 	}{
-		{"wrong passphrase", "the passphrase is not right for this vault. Check Caps Lock and try again.", []string{"list", "--vault", v.dir, "--passphrase-file", wrong}},
+		{"wrong passphrase", "the passphrase is not right for this vault. Check Caps Lock and try again (passphrases are case-sensitive).", []string{"list", "--vault", v.dir, "--passphrase-file", wrong}},
 		{"no such user", "no user of that name", []string{"list", "--vault", v.dir, "--passphrase-file", v.passFile, "--user", "Zed"}},
 		{"empty passphrase file", "is empty", []string{"list", "--vault", v.dir, "--passphrase-file", empty}},
 		{"missing passphrase file", "does not exist", []string{"list", "--vault", v.dir, "--passphrase-file", missing}},
 		{"no passphrase at all", "no passphrase was given", []string{"list", "--vault", v.dir}},
-		{"missing vault", "there is no vault in " + missing, []string{"list", "--vault", missing, "--passphrase-file", v.passFile}},
+		{"missing vault", "there is no vault in the folder " + missing + ". Create one with 'msprecords init'", []string{"list", "--vault", missing, "--passphrase-file", v.passFile}},
 		{"unknown case", "there is no case with that reference", v.args("show", "NO-SUCH-REF")},
 		{"malformed import", "cannot be imported", v.args("import", malformed)},
 		{"not a case file", "not an MSP Records case file", v.args("import", notOurs)},
@@ -67,11 +68,27 @@ func TestFailuresSayOneThing(t *testing.T) {
 	}
 }
 
-func TestReservedCommand(t *testing.T) {
-	saved := table
-	defer func() { table = saved }()
-	table = append(append([]entry(nil), table...), entry{"future", "a command still to come", nil})
-	fails(t, "the future command is not available in this version yet", "future")
+// TestCommandTable checks that each line of the command table names its
+// own constructor: one line per command, each buildable, none twice.
+func TestCommandTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, e := range table {
+		if seen[e.name] {
+			t.Errorf("%s is in the table twice", e.name)
+		}
+		seen[e.name] = true
+		if e.build == nil {
+			t.Errorf("%s has no constructor", e.name)
+			continue
+		}
+		cmd := e.build()
+		if cmd.flags.Name() != e.name || !strings.HasPrefix(cmd.usage, e.name) {
+			t.Errorf("%s builds the command %q (usage %q)", e.name, cmd.flags.Name(), cmd.usage)
+		}
+	}
+	if !seen["export"] {
+		t.Error("the export command is not in the table")
+	}
 }
 
 func TestVaultAlreadyOpen(t *testing.T) {
@@ -92,8 +109,8 @@ func TestDamagedDatabase(t *testing.T) {
 	if err := os.Remove(filepath.Join(v.dir, "db", "MANIFEST")); err != nil {
 		t.Fatal(err)
 	}
-	fails(t, "the database is missing or damaged: restore from a backup (see README)", v.args("list")...)
-	r := fails(t, "the database is missing or damaged", v.args("verify")...)
+	fails(t, "the case database of this vault is missing or damaged. Restore the vault from a backup. The README says how.", v.args("list")...)
+	r := fails(t, "the case database of this vault is missing or damaged", v.args("verify")...)
 	if r.stdout == "" {
 		t.Error("verify printed nothing of what it found")
 	}
@@ -119,6 +136,25 @@ func TestVerifyReportsADamagedSlot(t *testing.T) {
 	if !strings.Contains(r.stdout, "Problem: ") || !strings.Contains(r.stdout, "Database: opened") {
 		t.Errorf("verify printed %q", r.stdout)
 	}
-	fails(t, "a key slot of this vault is damaged", "slots", "list", "--vault", v.dir)
+	fails(t, "a key file of this vault is damaged", "slots", "list", "--vault", v.dir)
 	ok(t, v.args("list")...) // the other slots still open the vault
+}
+
+// TestSharedWords checks the command line's use of the words it shares
+// with the window: its own next steps, and an internal error's crash
+// report kept to the one line a failure prints.
+func TestSharedWords(t *testing.T) {
+	if got := message(crypto.ErrWorkFactor, ""); !strings.Contains(got, testWorkFactorEnv) {
+		t.Errorf("work factor: %q does not name %s", got, testWorkFactorEnv)
+	}
+	var out, errOut strings.Builder
+	env := newEnv(strings.NewReader(""), &out, &errOut)
+	internal := &store.InternalError{Report: []string{"MSP Records v1", "panic: a value of type string", "msprecords/store.(*Store).Save (store/store_case.go:1)"}}
+	if code := env.fail(exitFailure, message(internal, "")); code != exitFailure {
+		t.Errorf("exit %d", code)
+	}
+	checkFailure(t, result{exitFailure, out.String(), errOut.String()}, "something went wrong inside MSP Records (internal error). Nothing was saved.", nil)
+	if !strings.Contains(errOut.String(), "msprecords/store.(*Store).Save (store/store_case.go:1)") {
+		t.Errorf("no crash report in %q", errOut.String())
+	}
 }

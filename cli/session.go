@@ -6,17 +6,21 @@ import (
 	"msprecords/crypto"
 	"msprecords/practice"
 	"msprecords/store"
+	"msprecords/vaultopen"
 )
 
-// session is an unlocked vault: held against other programs, its master
-// key known, and (for the commands that need cases) its database open.
+// session is a vault held by a command: locked against other programs
+// (package vault does the locking, unlocking and opening, as it does for the
+// window), and once unlocked its user, and for key changes its master key
+// or for case commands its open database.
 type session struct {
-	vault *crypto.Vault
-	lock  *crypto.VaultLock
-	key   crypto.MasterKey
-	user  string // the label of the slot that opened
-	pass  string // the passphrase that opened it: a backup is sealed with it by default
-	store *store.Store
+	vault  *crypto.Vault
+	locked *vaultopen.Locked
+	opened *vaultopen.Session // once the database is open
+	store  *store.Store       // opened.Store
+	key    crypto.MasterKey
+	user   string // the label of the slot that opened
+	pass   string // the passphrase that opened it: a backup is sealed with it by default
 }
 
 // openVault reads the vault's header and takes its lock.
@@ -25,73 +29,79 @@ func openVault(env *Env, g globalOptions) (*session, error) {
 	return lockVault(g.vault)
 }
 
-// lockVault reads the header of the vault in dir and takes its lock, in
-// that order, so that a missing vault is reported as such rather than as a
-// lock failure.
+// lockVault reads the header of the vault in dir and takes its lock (see
+// vaultopen.Lock), then sets the work factor for any slot the command writes.
 func lockVault(dir string) (*session, error) {
-	v, err := crypto.Open(dir)
+	l, err := vaultopen.Lock(dir)
 	if err != nil {
 		return nil, err
 	}
-	if v.WorkFactor, err = workFactor(); err != nil {
-		return nil, err
+	if l.Vault.WorkFactor, err = workFactor(); err != nil {
+		return nil, errors.Join(err, l.Release())
 	}
-	lock, err := crypto.Lock(dir)
-	if err != nil {
-		return nil, err
-	}
-	return &session{vault: v, lock: lock}, nil
+	return &session{vault: l.Vault, locked: l}, nil
 }
 
-// unlock opens the user's passphrase slot (any user's when --user is not
-// given).
-func (s *session) unlock(env *Env, g globalOptions) error {
+// askPassphrase reads the passphrase from --passphrase-file or a prompt.
+func askPassphrase(env *Env, g globalOptions) (string, error) {
 	prompt := "Passphrase: "
 	if g.user != "" {
 		prompt = "Passphrase for " + g.user + ": "
 	}
-	pass, err := env.passphrase(g.passphraseFile, prompt)
+	return env.passphrase(g.passphraseFile, prompt)
+}
+
+// unlock opens the user's passphrase slot (any user's when --user is not
+// given), keeping the master key for a change to the key slots.
+func (s *session) unlock(env *Env, g globalOptions) error {
+	pass, err := askPassphrase(env, g)
 	if err != nil {
 		return err
 	}
-	s.key, s.user, err = s.vault.Unlock(g.user, pass)
+	s.key, s.user, err = s.locked.Unlock(g.user, pass)
 	if err == nil {
 		s.pass = pass
 	}
 	return err
 }
 
-// openStore opens the case database with the unlocked key.
+// openStore opens the case database with the unlocked key, which it then
+// forgets (the store keeps its own copy).
 func (s *session) openStore() (err error) {
-	s.store, err = store.Open(s.vault.DBDir(), s.key, s.user, practice.DefaultOptions())
+	s.opened, err = s.locked.OpenStore(&s.key, s.user, practice.DefaultOptions())
+	if err == nil {
+		s.store = s.opened.Store
+	}
 	return err
 }
 
 // close closes the database, forgets the key and releases the lock.
 func (s *session) close() error {
-	var err error
-	if s.store != nil {
-		err = s.store.Close()
+	vaultopen.ZeroKey(&s.key)
+	s.pass = ""
+	if s.opened != nil {
+		return s.opened.Close()
 	}
-	s.key, s.pass = crypto.MasterKey{}, ""
-	return errors.Join(err, s.lock.Release())
+	return s.locked.Release()
 }
 
-// openSession does all of it for a command that works on cases: open,
-// lock, unlock, open the database. The caller must close the session.
+// openSession does all of it for a command that works on cases: lock,
+// ask for the passphrase, then unlock and open the database with
+// vaultopen.Locked.Open, as the window does. The caller must close the session.
 func openSession(env *Env, g globalOptions) (*session, error) {
 	s, err := openVault(env, g)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.unlock(env, g); err != nil {
+	pass, err := askPassphrase(env, g)
+	if err != nil {
 		s.close()
 		return nil, err
 	}
-	if err := s.openStore(); err != nil {
-		s.close()
-		return nil, err
+	if s.opened, err = s.locked.Open(g.user, pass, practice.DefaultOptions()); err != nil {
+		return nil, err // Open let go of the lock
 	}
+	s.store, s.user, s.pass = s.opened.Store, s.opened.User, pass
 	return s, nil
 }
 

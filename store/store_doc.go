@@ -4,6 +4,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
 	"time"
 
 	"msprecords/records"
@@ -76,8 +81,16 @@ func (s *Store) putCase(txn *badger.Txn, c *records.Case) (*indexEntry, error) {
 	if err := txn.Set(caseKey(c.ID), b); err != nil {
 		return nil, err
 	}
+	if summariseTestHook != nil {
+		summariseTestHook(c)
+	}
 	return s.putSummary(txn, c)
 }
+
+// summariseTestHook, when set, runs where a case being written is about to
+// be summarised with the practice rules. Only this package's tests set it
+// (see export_test.go), to make a rule panic in the middle of a save.
+var summariseTestHook func(*records.Case)
 
 // nowUTC is the time stamped on saves and audit entries: UTC, so that the
 // same instant reads the same on every PC, and without the monotonic clock
@@ -85,7 +98,8 @@ func (s *Store) putCase(txn *badger.Txn, c *records.Case) (*indexEntry, error) {
 func nowUTC() time.Time { return time.Now().UTC() }
 
 // update runs fn in a read-write transaction and commits it (with fsync).
-// A panic inside Badger, seen only with damaged files, becomes ErrDamagedStore.
+// A panic inside it becomes an error (see recoverInto), and nothing of the
+// transaction is written.
 func update(db *badger.DB, fn func(*badger.Txn) error) (err error) {
 	defer recoverInto(&err)
 	return db.Update(fn)
@@ -97,10 +111,113 @@ func view(db *badger.DB, fn func(*badger.Txn) error) (err error) {
 	return db.View(fn)
 }
 
+// recoverInto, deferred, turns a panic into *err: ErrDamagedStore when the
+// panic was raised inside Badger, which panics on some damaged files, and
+// ErrInternal, with a crash report, when it was raised in our own code.
 func recoverInto(err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("%w: %v", ErrDamagedStore, r)
+		*err = panicError(r, panicStack())
 	}
+}
+
+// panicError words a recovered panic, given the stack it was raised on.
+func panicError(r any, stack []runtime.Frame) error {
+	if raisedIn(stack) == badgerCode {
+		return fmt.Errorf("%w: %v", ErrDamagedStore, r)
+	}
+	return &InternalError{Report: crashReport(r, stack)}
+}
+
+// maxReportFrames bounds the stack in a crash report: the frames nearest
+// the panic are the ones that tell.
+const maxReportFrames = 24
+
+// panicStack returns, from within a deferred function, the stack of the
+// goroutine as it was when it panicked: the frames below runtime.gopanic.
+func panicStack() []runtime.Frame {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(1, pcs)])
+	var all []runtime.Frame
+	panicked := -1
+	for {
+		f, more := frames.Next()
+		if f.Function == "runtime.gopanic" && panicked < 0 {
+			panicked = len(all)
+		}
+		all = append(all, f)
+		if !more {
+			break
+		}
+	}
+	return all[panicked+1:] // all of it if gopanic was not seen
+}
+
+// Where a panic was raised.
+const (
+	ownCode = iota
+	badgerCode
+)
+
+// raisedIn finds whose code raised a panic: the first frame, past the
+// runtime's own (an index out of range is raised by runtime.panicIndex),
+// in Badger or its cache, or in this module. Standard library frames in
+// between are passed over: they were called by one or the other.
+func raisedIn(stack []runtime.Frame) int {
+	for _, f := range stack {
+		switch {
+		case strings.HasPrefix(f.Function, "github.com/dgraph-io/"):
+			return badgerCode
+		case strings.HasPrefix(f.Function, "msprecords/"):
+			return ownCode
+		}
+	}
+	return ownCode
+}
+
+// crashReport is what an internal error shows: the program's version, the
+// panic's type and the stack. Not the panic's value, which could hold case
+// data (a name in a message, say), nor even a runtime error's message,
+// whose numbers (an index, a length) could come from a case: the type
+// (runtime.boundsError) and the line say enough.
+func crashReport(r any, stack []runtime.Frame) []string {
+	kind := fmt.Sprintf("panic: a value of type %T", r)
+	report := []string{"MSP Records " + programVersion(), kind}
+	for _, f := range stack {
+		if strings.HasPrefix(f.Function, "runtime.") {
+			continue
+		}
+		if len(report) == maxReportFrames+2 {
+			report = append(report, "…")
+			break
+		}
+		report = append(report, fmt.Sprintf("%s (%s:%d)", f.Function, shortPath(f.File), f.Line))
+	}
+	return report
+}
+
+// shortPath keeps a source file's folder and name, not where it was built.
+func shortPath(file string) string {
+	dir, name := path.Split(filepath.ToSlash(file))
+	return path.Join(path.Base(dir), name)
+}
+
+// programVersion is the module version and source revision the binary was
+// built from, as the Go toolchain recorded them.
+func programVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(version unknown)"
+	}
+	v := info.Main.Version
+	for _, s := range info.Settings {
+		switch {
+		case s.Key == "vcs.revision" && len(s.Value) >= 12:
+			v += " " + s.Value[:12]
+		case s.Key == "vcs.modified" && s.Value == "true":
+			v += " (modified)"
+		}
+	}
+	return v + ", " + info.GoVersion
 }
 
 // iteratorOptions reads values in the calling goroutine: Badger's prefetch
