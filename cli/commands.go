@@ -33,6 +33,7 @@ var table = []entry{
 	{"list", "list the cases: reference, stage, opened, name", newListCommand},
 	{"show", "show the whole of one case as text", newShowCommand},
 	{"import", "add the cases of a JSON case file", newImportCommand},
+	{"delete", "delete one case (recorded in the audit trail)", newDeleteCommand},
 	{"export-json", "save cases as a JSON case file (not encrypted)", newExportJSONCommand},
 	{"backup", "save an encrypted backup of the whole vault", newBackupCommand},
 	{"restore", "restore a backup into a new vault folder", newRestoreCommand},
