@@ -45,6 +45,7 @@ func TestCrashReport(t *testing.T) {
 	func() {
 		defer func() { r = recover() }()
 		var m map[string]int
+		//lint:ignore SA5000 the panic is what is tested
 		m["Zoë"]++
 	}()
 	report := crashReport(r, []runtime.Frame{{Function: "runtime.mapassign"}, {Function: "msprecords/practice.CountGaps", File: "/home/dev/msprecords/practice/practice.go", Line: 42}})
