@@ -115,7 +115,7 @@ var fields = []Field{
 	{Path: "person.postcode", Label: "Postcode", Hint: "SW1A 1AA"},
 	{Path: "person.phone", Label: "Telephone"},
 	{Path: "person.gender", Label: "Gender"},
-	{Path: "person.language", Label: "Main language"},
+	{Path: "person.language", Label: "Language"},
 	{Path: "person.interpreter_needed", Label: "Interpreter needed"},
 	{Path: "person.communication_needs", Label: "Communication needs", Help: "How the person understands and makes themselves understood."},
 	{Path: "person.communication_aids", Label: "Communication aids", Hint: "For example, picture cards, hearing aids"},
