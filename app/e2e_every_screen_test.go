@@ -56,16 +56,16 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	h.typeText(p.details, "NHS number", nhs)
 	h.writeLong(p.details, "Address", "12 Elm Road\nNorthmoor")
 	h.typeText(p.details, "Postcode", "nm1 2ab")
-	h.typeText(p.details, "Phone", "01632 960123")
+	h.typeText(p.details, "Telephone", "01632 960123")
 	h.typeText(p.details, "Gender", "Female")
 	h.typeText(p.details, "Language", "Polski")
 	h.tick(p.details, "Interpreter needed")
 	h.writeLong(p.details, "Communication needs", "Hears better on her left side.")
 	h.typeText(p.details, "Communication aids", "Picture cards")
-	h.writeLong(p.details, "Conditions or diagnosis", "Advanced dementia")
+	h.writeLong(p.details, "Diagnosis and conditions", "Advanced dementia")
 	h.typeText(p.details, "Primary support reason", "Memory and cognition")
 	h.typeText(p.details, "Lives with", "Jej mąż, Piotr")
-	h.tick(p.details, "Has substantial difficulty in being involved")
+	h.tick(p.details, "Substantial difficulty in being involved")
 	keep("full name", func(c *records.Case) string { return c.Person.Name }, "Zoë Łukasiewicz", at(person, "Full name"))
 	keep("preferred name", func(c *records.Case) string { return c.Person.PreferredName }, "Zoë", at(person, "Preferred name"))
 	keep("date of birth", func(c *records.Case) string {
@@ -75,7 +75,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	keep("NHS number", func(c *records.Case) string { return records.FormatNHSNumber(c.Person.NHSNumber) }, nhs, at(person, "NHS number"))
 	keep("address", func(c *records.Case) string { return c.Person.Address }, "12 Elm Road\nNorthmoor", at(person, "Address"))
 	keep("postcode", func(c *records.Case) string { return c.Person.Postcode }, "NM1 2AB", at(person, "Postcode"))
-	keep("phone", func(c *records.Case) string { return c.Person.Phone }, "01632 960123", at(person, "Phone"))
+	keep("phone", func(c *records.Case) string { return c.Person.Phone }, "01632 960123", at(person, "Telephone"))
 	keep("gender", func(c *records.Case) string { return c.Person.Gender }, "Female", at(person, "Gender"))
 	keep("language", func(c *records.Case) string { return c.Person.Language }, "Polski", at(person, "Language"))
 	keep("interpreter needed", func(c *records.Case) string { return strconv.FormatBool(c.Person.InterpreterNeeded) }, yes,
@@ -85,12 +85,12 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	keep("communication aids", func(c *records.Case) string { return c.Person.CommunicationAids }, "Picture cards",
 		at(person, "Communication aids"))
 	keep("conditions", func(c *records.Case) string { return c.Person.Conditions }, "Advanced dementia",
-		at(person, "Conditions or diagnosis"))
+		at(person, "Diagnosis and conditions"))
 	keep("primary support reason", func(c *records.Case) string { return c.Person.PrimarySupportReason }, "Memory and cognition",
 		at(person, "Primary support reason"))
 	keep("lives with", func(c *records.Case) string { return c.Person.LivesWith }, "Jej mąż, Piotr", at(person, "Lives with"))
 	keep("substantial difficulty", func(c *records.Case) string { return strconv.FormatBool(c.Person.SubstantialDifficulty) }, yes,
-		at(person, "Has substantial difficulty in being involved"))
+		at(person, "Substantial difficulty in being involved"))
 
 	// Person & engagement: the enquiry.
 	p.showTab(tabEnquiry)
@@ -102,7 +102,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	h.pick(p.enquiry, "Stage", records.Stages[3])
 	selectAllAndDelete(h.field(p.enquiry, "Lead practitioner").(*widget.Entry)) // the new case names its maker
 	h.typeText(p.enquiry, "Lead practitioner", "Siân Pritchard")
-	h.typeText(p.enquiry, "Organisation", "Northmoor Council")
+	h.typeText(p.enquiry, "Lead organisation", "Northmoor Council")
 	h.writeLong(p.enquiry, "The concern, in the referrer's words", "Bruises on her arms.")
 	h.tick(p.enquiry, "Accounts of what happened conflict")
 	keep("type of enquiry", func(c *records.Case) string { return c.Enquiry.Type }, records.EnquiryTypes[0], at(enquiry, "Type of enquiry"))
@@ -116,7 +116,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	keep("lead practitioner", func(c *records.Case) string { return c.Enquiry.LeadPractitioner }, "Siân Pritchard",
 		at(enquiry, "Lead practitioner"))
 	keep("organisation", func(c *records.Case) string { return c.Enquiry.Organisation }, "Northmoor Council",
-		at(enquiry, "Organisation"))
+		at(enquiry, "Lead organisation"))
 	keep("concern", func(c *records.Case) string { return c.Enquiry.Concern }, "Bruises on her arms.",
 		at(enquiry, "The concern, in the referrer's words"))
 	keep("conflicting accounts", func(c *records.Case) string { return strconv.FormatBool(c.Enquiry.ConflictingAccounts) }, yes,
@@ -128,30 +128,30 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	h.typeDate(p.referral, "Date of referral", "3/6/2025")
 	h.pick(p.referral, "Source of referral", "Hospital")
 	h.typeText(p.referral, "Referrer's name", "Dr Rao")
-	h.pick(p.referral, "(a) Care and support needs", "Met")
-	h.pick(p.referral, "How the concern was received", "Telephone")
+	h.pick(p.referral, "(a) Has care and support needs", "Met")
+	h.pick(p.referral, "How the referral was made", "Telephone")
 	h.typeDate(p.referral, "Date of decision", "5/6/2025")
 	h.tick(p.referral, "Enquiry made anyway")
-	h.pick(p.referral, "Decision", records.S42Decisions[1])
+	h.pick(p.referral, "The decision", records.S42Decisions[1])
 	keep("date of referral", func(c *records.Case) string { return c.ReferralIn.Date.Short() }, "03/06/2025",
 		at(referral, "Date of referral"))
 	keep("source of referral", func(c *records.Case) string { return c.ReferralIn.Source }, "Hospital", at(referral, "Source of referral"))
 	keep("referrer's name", func(c *records.Case) string { return c.ReferralIn.ReferrerName }, "Dr Rao", at(referral, "Referrer's name"))
 	keep("care and support needs", func(c *records.Case) string { return c.Decision.CareNeeds }, "Met",
-		at(referral, "(a) Care and support needs"))
+		at(referral, "(a) Has care and support needs"))
 	keep("how the concern was received", func(c *records.Case) string { return c.ReferralIn.Method }, "Telephone",
-		at(referral, "How the concern was received"))
+		at(referral, "How the referral was made"))
 	keep("date of decision", func(c *records.Case) string { return c.Decision.Date.Short() }, "05/06/2025",
 		at(referral, "Date of decision"))
 	keep("enquiry made anyway", func(c *records.Case) string { return strconv.FormatBool(c.Decision.EnquiryAnyway) }, yes,
 		at(referral, "Enquiry made anyway"))
-	keep("s42 decision", func(c *records.Case) string { return c.Decision.Decision }, records.S42Decisions[1], at(referral, "Decision"))
+	keep("s42 decision", func(c *records.Case) string { return c.Decision.Decision }, records.S42Decisions[1], at(referral, "The decision"))
 
 	// Person & engagement: consent, others at risk, caused enquiry.
 	p.showTab(tabConsent)
 	consent := personTab(tabConsent, func(p *personPart) *form { return p.consent })
 	h.pick(p.consent, "Consent to the enquiry", "Yes, with limits")
-	h.typeText(p.consent, "Limits the person set", "Not with her grandson")
+	h.typeText(p.consent, "Limits the person set on sharing", "Not with her grandson")
 	h.tick(p.consent, "Children at risk")
 	h.typeText(p.consent, "Organisation asked to enquire", "Elm House")
 	h.pick(p.consent, "Type of organisation", "Care home")
@@ -161,7 +161,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	keep("consent to the enquiry", func(c *records.Case) string { return c.Consent.Enquiry }, "Yes, with limits",
 		at(consent, "Consent to the enquiry"))
 	keep("limits of consent", func(c *records.Case) string { return c.Consent.Limits }, "Not with her grandson",
-		at(consent, "Limits the person set"))
+		at(consent, "Limits the person set on sharing"))
 	keep("children at risk", func(c *records.Case) string { return strconv.FormatBool(c.OthersAtRisk.Children) }, yes,
 		at(consent, "Children at risk"))
 	keep("organisation asked to enquire", func(c *records.Case) string { return c.Caused.Organisation }, "Elm House",
@@ -188,7 +188,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	keep("source of risk, in detail", func(c *records.Case) string { return c.Allegations[0].SourceDetail },
 		"Known - relative, family or carer", at(allegation, "Source of risk (in detail)"))
 	keep("source of risk, national", func(c *records.Case) string { return c.Allegations[0].Source }, "Other - Known to Individual",
-		at(allegation, "Source of risk (national return)"))
+		at(allegation, "Source of risk"))
 	keep("what is alleged", func(c *records.Case) string { return c.Allegations[0].Description }, "Took her bank card.",
 		at(allegation, "What is alleged"))
 
@@ -199,7 +199,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	h.typeDate(p.contacts.form, "Date of contact", "4/6/2025")
 	h.pick(p.contacts.form, "How the contact was made", "Face to face at home")
 	h.tick(p.contacts.form, "Spoken to alone")
-	h.writeLong(p.contacts.form, "Their views, in their own words", "“Chcę zostać w domu.”")
+	h.writeLong(p.contacts.form, "Their views, wishes and feelings, in their own words", "“Chcę zostać w domu.”")
 	keep("date of contact", func(c *records.Case) string { return c.Contacts[0].Date.Short() }, "04/06/2025",
 		at(contact, "Date of contact"))
 	keep("contact method", func(c *records.Case) string { return c.Contacts[0].Method }, "Face to face at home",
@@ -207,7 +207,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	keep("spoken to alone", func(c *records.Case) string { return strconv.FormatBool(c.Contacts[0].SpokenAlone) }, yes,
 		at(contact, "Spoken to alone"))
 	keep("views", func(c *records.Case) string { return c.Contacts[0].Views }, "“Chcę zostać w domu.”",
-		at(contact, "Their views, in their own words"))
+		at(contact, "Their views, wishes and feelings, in their own words"))
 	keep("recorded by", func(c *records.Case) string { return c.Contacts[0].RecordedBy }, testUser, at(contact, "Recorded by"))
 
 	// Person & engagement: a desired outcome, in the person's words.
@@ -236,7 +236,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	// Person & engagement: the plan, a meeting and an attendee.
 	p.showTab(tabPlan)
 	plan := personTab(tabPlan, func(p *personPart) *form { return p.plan })
-	h.pick(p.plan, "Review type", records.ReviewTypes[0])
+	h.pick(p.plan, "Type of review", records.ReviewTypes[0])
 	h.typeText(p.plan, "Who monitors the plan", "Dafydd Ó Briain")
 	test.Tap(p.meetings.addBtn)
 	h.pick(p.meetings.form, "Type of meeting", "Strategy meeting")
@@ -257,7 +257,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		}
 		return p.attendees.forms[0]
 	}
-	keep("review type", func(c *records.Case) string { return c.Plan.ReviewType }, records.ReviewTypes[0], at(plan, "Review type"))
+	keep("review type", func(c *records.Case) string { return c.Plan.ReviewType }, records.ReviewTypes[0], at(plan, "Type of review"))
 	keep("plan monitor", func(c *records.Case) string { return c.Plan.Monitor }, "Dafydd Ó Briain", at(plan, "Who monitors the plan"))
 	keep("type of meeting", func(c *records.Case) string { return c.Meetings[0].Type }, "Strategy meeting",
 		at(meeting, "Type of meeting"))
@@ -274,45 +274,45 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	p.showTab(tabChallenge)
 	test.Tap(p.challenges.addBtn)
 	h.typeDate(p.challenges.form, "Date of challenge", "12/6/2025")
-	h.typeText(p.challenges.form, "Challenged by", "Priya Nair")
+	h.typeText(p.challenges.form, "Raised by", "Priya Nair")
 	h.writeLong(p.challenges.form, "What was questioned", "That she could not be seen alone.")
 	challenge := personEntry(tabChallenge, func(p *personPart) *entryList { return p.challenges })
 	keep("date of challenge", func(c *records.Case) string { return c.Challenges[0].Date.Short() }, "12/06/2025",
 		at(challenge, "Date of challenge"))
-	keep("challenged by", func(c *records.Case) string { return c.Challenges[0].By }, "Priya Nair", at(challenge, "Challenged by"))
+	keep("challenged by", func(c *records.Case) string { return c.Challenges[0].By }, "Priya Nair", at(challenge, "Raised by"))
 	keep("what was questioned", func(c *records.Case) string { return c.Challenges[0].What }, "That she could not be seen alone.",
 		at(challenge, "What was questioned"))
 
 	// Representatives & advocates.
 	rp := h.show(records.PartRepresentatives).(*representativesPart)
 	test.Tap(rp.reps.addBtn)
-	h.pick(rp.reps.form, "Kind", "Attorney under LPA - health and welfare")
+	h.pick(rp.reps.form, "Type of representative", "Attorney under LPA - health and welfare")
 	h.typeText(rp.reps.form, "Name", "Jane Exemplar")
 	h.typeText(rp.reps.form, "Email", "jane@example.org")
 	h.typeDate(rp.reps.form, "Involved from", "5/6/2025")
-	h.tick(rp.reps.form, "Paperwork seen (LPA, deputyship order or appointeeship)")
-	h.pick(rp.advocacy, "Kind of advocacy", "Care Act advocate (s68)")
+	h.tick(rp.reps.form, "Paperwork seen")
+	h.pick(rp.advocacy, "Type of advocacy", "Care Act advocate (s68)")
 	h.tick(rp.advocacy, "Advocacy offered")
-	h.pick(rp.advocacy, "Response", "Accepted")
+	h.pick(rp.advocacy, "Response to the offer", "Accepted")
 	rep := firstEntry(records.PartRepresentatives, func(p *representativesPart) *entryList { return p.reps })
 	advocacy := func(v *caseView) *form {
 		v.showPart(records.PartRepresentatives)
 		return v.parts[records.PartRepresentatives].(*representativesPart).advocacy
 	}
 	keep("representative kind", func(c *records.Case) string { return c.Representatives[0].Kind },
-		"Attorney under LPA - health and welfare", at(rep, "Kind"))
+		"Attorney under LPA - health and welfare", at(rep, "Type of representative"))
 	keep("representative name", func(c *records.Case) string { return c.Representatives[0].Name }, "Jane Exemplar", at(rep, "Name"))
 	keep("representative email", func(c *records.Case) string { return c.Representatives[0].Email }, "jane@example.org",
 		at(rep, "Email"))
 	keep("involved from", func(c *records.Case) string { return c.Representatives[0].From.Short() }, "05/06/2025",
 		at(rep, "Involved from"))
 	keep("paperwork seen", func(c *records.Case) string { return strconv.FormatBool(c.Representatives[0].PaperworkSeen) }, yes,
-		at(rep, "Paperwork seen (LPA, deputyship order or appointeeship)"))
+		at(rep, "Paperwork seen"))
 	keep("kind of advocacy", func(c *records.Case) string { return c.Advocacy.Kind }, "Care Act advocate (s68)",
-		at(advocacy, "Kind of advocacy"))
+		at(advocacy, "Type of advocacy"))
 	keep("advocacy offered", func(c *records.Case) string { return strconv.FormatBool(c.Advocacy.Offered) }, yes,
 		at(advocacy, "Advocacy offered"))
-	keep("advocacy response", func(c *records.Case) string { return c.Advocacy.Response }, "Accepted", at(advocacy, "Response"))
+	keep("advocacy response", func(c *records.Case) string { return c.Advocacy.Response }, "Accepted", at(advocacy, "Response to the offer"))
 
 	// Risks & actions: a risk with an action serving the desired outcome.
 	const riskText = "Money taken by her grandson"
@@ -321,7 +321,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	h.writeLong(kp.risks.form, "Description of the risk", riskText)
 	h.typeText(kp.risks.form, "Who or what it comes from", "Tomasz")
 	h.pick(kp.risks.form, "Likelihood", "High")
-	h.pick(kp.risks.form, "Result", "Risk reduced")
+	h.pick(kp.risks.form, "Result of the evaluation", "Risk reduced")
 	test.Tap(kp.actions.addBtn)
 	h.typeText(kp.actions.forms[0], "What will be done", "Set a daily card limit")
 	h.typeText(kp.actions.forms[0], "Owner", "Bank liaison")
@@ -342,7 +342,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	keep("risk", func(c *records.Case) string { return c.Risks[0].Description }, riskText, at(risk, "Description of the risk"))
 	keep("risk source", func(c *records.Case) string { return c.Risks[0].Source }, "Tomasz", at(risk, "Who or what it comes from"))
 	keep("likelihood", func(c *records.Case) string { return c.Risks[0].Likelihood }, "High", at(risk, "Likelihood"))
-	keep("risk evaluation", func(c *records.Case) string { return c.Risks[0].Evaluation.Result }, "Risk reduced", at(risk, "Result"))
+	keep("risk evaluation", func(c *records.Case) string { return c.Risks[0].Evaluation.Result }, "Risk reduced", at(risk, "Result of the evaluation"))
 	keep("action", func(c *records.Case) string { return c.Risks[0].Actions[0].What }, "Set a daily card limit",
 		at(action, "What will be done"))
 	keep("action owner", func(c *records.Case) string { return c.Risks[0].Actions[0].Owner }, "Bank liaison", at(action, "Owner"))
@@ -362,11 +362,11 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	test.Tap(cp.assessments.addBtn)
 	h.typeText(cp.assessments.form, "The decision to be made", "Where to live")
 	h.typeDate(cp.assessments.form, "Date of assessment", "9/6/2025")
-	h.typeText(cp.assessments.form, "Assessor", "Siân Pritchard")
+	h.typeText(cp.assessments.form, "Assessed by", "Siân Pritchard")
 	h.pick(cp.assessments.form, "Understand the information", "Not able")
-	h.pick(cp.assessments.form, "Outcome", "Lacks capacity for this decision")
+	h.pick(cp.assessments.form, "Outcome of the assessment", "Lacks capacity for this decision")
 	h.tickMany(cp.assessments.form, "Risks this assessment considered", "1. "+riskText)
-	h.writeLong(cp.assessments.form, "Best interests decision", "Stay at home with more care.")
+	h.writeLong(cp.assessments.form, "Best-interests decision", "Stay at home with more care.")
 	h.tick(cp.assessments.form, "Capacity fluctuates")
 	h.typeDate(cp.assessments.form, "Date revisited", "30/6/2025")
 	h.pick(cp.assessments.form, "Supported by", "Advocate")
@@ -375,11 +375,11 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		at(assessment, "The decision to be made"))
 	keep("date of assessment", func(c *records.Case) string { return c.Capacity[0].Date.Short() }, "09/06/2025",
 		at(assessment, "Date of assessment"))
-	keep("assessor", func(c *records.Case) string { return c.Capacity[0].Assessor }, "Siân Pritchard", at(assessment, "Assessor"))
+	keep("assessor", func(c *records.Case) string { return c.Capacity[0].Assessor }, "Siân Pritchard", at(assessment, "Assessed by"))
 	keep("understand", func(c *records.Case) string { return c.Capacity[0].Understand }, "Not able",
 		at(assessment, "Understand the information"))
 	keep("capacity outcome", func(c *records.Case) string { return c.Capacity[0].Outcome }, "Lacks capacity for this decision",
-		at(assessment, "Outcome"))
+		at(assessment, "Outcome of the assessment"))
 	keep("risks considered", func(c *records.Case) string {
 		var considered []string
 		for _, r := range c.Risks {
@@ -395,21 +395,21 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		at(assessment, "Date revisited"))
 	keep("supported by", func(c *records.Case) string { return c.Capacity[0].SupportedBy }, "Advocate", at(assessment, "Supported by"))
 	keep("best interests", func(c *records.Case) string { return c.Capacity[0].BestInterests }, "Stay at home with more care.",
-		at(assessment, "Best interests decision"))
+		at(assessment, "Best-interests decision"))
 
 	// Referrals.
 	fp := h.show(records.PartReferrals).(*referralsPart)
 	test.Tap(fp.referrals.addBtn)
 	h.pick(fp.referrals.form, "Agency", "Police")
-	h.writeLong(fp.referrals.form, "Detail", "Theft from her account")
+	h.writeLong(fp.referrals.form, "What the referral is about", "Theft from her account")
 	h.typeDate(fp.referrals.form, "Date the need was identified", "6/6/2025")
 	h.typeDate(fp.referrals.form, "Date referred", "10/6/2025")
 	h.typeText(fp.referrals.form, "Agency's reference", "NP-2025-1")
-	h.writeLong(fp.referrals.form, "Response", "Crime reference issued")
+	h.writeLong(fp.referrals.form, "Agency's response", "Crime reference issued")
 	referralOut := firstEntry(records.PartReferrals, func(p *referralsPart) *entryList { return p.referrals })
 	keep("agency", func(c *records.Case) string { return c.Referrals[0].Agency }, "Police", at(referralOut, "Agency"))
 	keep("referral detail", func(c *records.Case) string { return c.Referrals[0].Detail }, "Theft from her account",
-		at(referralOut, "Detail"))
+		at(referralOut, "What the referral is about"))
 	keep("date the need was identified", func(c *records.Case) string { return c.Referrals[0].Identified.Short() }, "06/06/2025",
 		at(referralOut, "Date the need was identified"))
 	keep("date referred", func(c *records.Case) string { return c.Referrals[0].Referred.Short() }, "10/06/2025",
@@ -417,7 +417,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	keep("agency's reference", func(c *records.Case) string { return c.Referrals[0].Reference }, "NP-2025-1",
 		at(referralOut, "Agency's reference"))
 	keep("referral response", func(c *records.Case) string { return c.Referrals[0].Response }, "Crime reference issued",
-		at(referralOut, "Response"))
+		at(referralOut, "Agency's response"))
 	keep("time taken", func(c *records.Case) string { return daysTaken(c.Referrals[0]) }, "4 days (2 working days)",
 		at(referralOut, "Time taken"))
 
@@ -464,10 +464,10 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		t.Fatalf("Outcome & evaluation shows %d desired outcomes, want 1", len(op.outcomes))
 	}
 	h.pick(op.outcomes[0], "Achieved", "Partially achieved")
-	h.writeLong(op.outcomes[0], "What the person said", "“Jestem bezpieczna.”")
+	h.writeLong(op.outcomes[0], "What the person said at evaluation", "“Jestem bezpieczna.”")
 	h.pick(op.feedback, "Feels safer", "Yes")
 	h.pick(op.findings, "Finding", "Substantiated")
-	h.tick(op.findings, "D: Further action taken or needed")
+	h.tick(op.findings, "D. Further action taken or needed")
 	h.tickMany(op.findings, "Outcomes for the adult", "Referral to advocacy")
 	h.pick(op.feedback, "Felt listened to", "Always")
 	h.writeLong(op.feedback, "Feedback on the process, in their words", "“Słuchaliście mnie.”")
@@ -498,11 +498,11 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	keep("achieved", func(c *records.Case) string { return c.DesiredOutcomes[0].Achievement }, "Partially achieved",
 		at(evaluated, "Achieved"))
 	keep("evaluation", func(c *records.Case) string { return c.DesiredOutcomes[0].Evaluation }, "“Jestem bezpieczna.”",
-		at(evaluated, "What the person said"))
+		at(evaluated, "What the person said at evaluation"))
 	keep("feels safer", func(c *records.Case) string { return c.Outcome.FeelsSafer }, "Yes", at(feedback, "Feels safer"))
 	keep("finding", func(c *records.Case) string { return c.Outcome.Finding }, "Substantiated", at(findings, "Finding"))
 	keep("further action", func(c *records.Case) string { return strconv.FormatBool(c.Outcome.FurtherAction) }, yes,
-		at(findings, "D: Further action taken or needed"))
+		at(findings, "D. Further action taken or needed"))
 	keep("outcomes for the adult", func(c *records.Case) string { return strings.Join(c.Outcome.AdultOutcomes, "; ") },
 		"Referral to advocacy", at(findings, "Outcomes for the adult"))
 	keep("felt listened to", func(c *records.Case) string { return c.Outcome.FeltListened }, "Always",

@@ -41,8 +41,8 @@ func newAllegedPart(v *caseView) *allegedPart {
 	s.remove = func(i int) { c().Providers = removeAt(c().Providers, i) }
 	s.detail = func(f *form, i int) fyne.CanvasObject {
 		sp := &c().Providers[i]
-		f.text("Name of the provider", &sp.Name)
-		f.choice("Type of provider", providerTypes(), &sp.Type)
+		f.text("service_providers.name", &sp.Name)
+		f.choice("service_providers.type", &sp.Type)
 		return f.object()
 	}
 	p.providers = s
@@ -59,30 +59,18 @@ func (p *allegedPart) build() fyne.CanvasObject {
 
 func (p *allegedPart) detail(f *form, i int) fyne.CanvasObject {
 	a := &p.v.c.AllegedPersons[i]
-	f.text("Name", &a.Name)
-	f.text("Relationship to the person", &a.Relationship)
-	f.long("Address", &a.Address)
-	f.text("Phone", &a.Phone)
-	f.check("Lived with the person at the time", &a.LivedWithThen)
-	f.check("Lives with the person now", &a.LivesWithNow)
-	f.check("Aware of the concern", &a.AwareOfConcern)
-	f.check("Also an adult at risk", &a.AlsoAdultAtRisk)
-	f.check("Linked to a service failure", &a.LinkedToServiceFailure)
-	f.long("Their views", &a.Views)
-	f.long("The impact of the concerns on them", &a.Impact)
-	f.long("Support offered to them", &a.SupportOffered)
-	f.many("Outcomes for them", records.AllegedPersonOutcomes, &a.Outcomes)
+	f.text("alleged_persons.name", &a.Name)
+	f.text("alleged_persons.relationship", &a.Relationship)
+	f.long("alleged_persons.address", &a.Address)
+	f.text("alleged_persons.phone", &a.Phone)
+	f.check("alleged_persons.lived_with_then", &a.LivedWithThen)
+	f.check("alleged_persons.lives_with_now", &a.LivesWithNow)
+	f.check("alleged_persons.aware_of_concern", &a.AwareOfConcern)
+	f.check("alleged_persons.also_adult_at_risk", &a.AlsoAdultAtRisk)
+	f.check("alleged_persons.linked_to_service_failure", &a.LinkedToServiceFailure)
+	f.long("alleged_persons.views", &a.Views)
+	f.long("alleged_persons.impact", &a.Impact)
+	f.long("alleged_persons.support_offered", &a.SupportOffered)
+	f.many("alleged_persons.outcomes", &a.Outcomes)
 	return f.object()
-}
-
-// providerTypes are the finer sources of risk that are service providers
-// (public, private, voluntary), so the two lists never disagree.
-func providerTypes() []string {
-	var out []string
-	for _, d := range records.RiskSourceDetails {
-		if d.National == records.RiskSources[0] {
-			out = append(out, d.Label)
-		}
-	}
-	return out
 }

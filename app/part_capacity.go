@@ -39,32 +39,35 @@ func (p *capacityPart) build() fyne.CanvasObject { return p.assessments.build() 
 
 func (p *capacityPart) detail(f *form, i int) fyne.CanvasObject {
 	m := &p.v.c.Capacity[i]
-	f.text("The decision to be made", &m.Decision)
-	f.date("Date of assessment", &m.Date)
-	f.text("Assessor", &m.Assessor)
+	f.text("capacity_assessments.decision", &m.Decision)
+	f.date("capacity_assessments.date", &m.Date)
+	f.text("capacity_assessments.assessor", &m.Assessor)
 	f.heading("Functional test")
-	f.choice("Understand the information", records.FunctionalAnswers, &m.Understand)
-	f.choice("Retain it", records.FunctionalAnswers, &m.Retain)
-	f.choice("Use or weigh it", records.FunctionalAnswers, &m.UseOrWeigh)
-	f.choice("Communicate the decision", records.FunctionalAnswers, &m.Communicate)
-	f.long("Impairment of the mind or brain", &m.Impairment)
-	f.long("Causal link", &m.CausalLink)
-	f.choice("Outcome", records.CapacityOutcomes, &m.Outcome)
+	f.choice("capacity_assessments.understand", &m.Understand)
+	f.choice("capacity_assessments.retain", &m.Retain)
+	f.choice("capacity_assessments.use_or_weigh", &m.UseOrWeigh)
+	f.choice("capacity_assessments.communicate", &m.Communicate)
+	f.long("capacity_assessments.impairment", &m.Impairment)
+	f.long("capacity_assessments.causal_link", &m.CausalLink)
+	f.choice("capacity_assessments.outcome", &m.Outcome)
 	f.heading("Fluctuating capacity")
-	f.check("Capacity fluctuates", &m.Fluctuates)
-	f.date("Revisit by", &m.RevisitBy)
-	f.date("Date revisited", &m.RevisitedOn)
-	f.text("Outcome when revisited", &m.RevisitOutcome)
+	f.check("capacity_assessments.fluctuates", &m.Fluctuates)
+	f.date("capacity_assessments.revisit_by", &m.RevisitBy)
+	f.date("capacity_assessments.revisited_on", &m.RevisitedOn)
+	f.text("capacity_assessments.revisit_outcome", &m.RevisitOutcome)
 	f.heading("Risks considered")
 	p.risksConsidered(f, m)
 	f.heading("Best interests")
-	f.long("Best interests decision", &m.BestInterests)
-	f.long("Who was consulted", &m.Consulted)
-	f.long("Less restrictive options considered", &m.LessRestrictive)
-	f.choice("Supported by", records.CapacitySupport, &m.SupportedBy)
-	f.long("Notes", &m.Notes)
+	f.long("capacity_assessments.best_interests", &m.BestInterests)
+	f.long("capacity_assessments.consulted", &m.Consulted)
+	f.long("capacity_assessments.less_restrictive", &m.LessRestrictive)
+	f.choice("capacity_assessments.supported_by", &m.SupportedBy)
+	f.long("capacity_assessments.notes", &m.Notes)
 	return f.object()
 }
+
+// risksConsidered is the path of the assessment's list of risks considered.
+const risksConsidered = "capacity_assessments.risks_considered"
 
 // risksConsidered is a checklist of the case's own risks, by description; the
 // assessment stores their ids, so a risk reworded later stays ticked.
@@ -73,7 +76,7 @@ func (p *capacityPart) risksConsidered(f *form, m *records.CapacityAssessment) {
 	if len(risks) == 0 {
 		l := widget.NewLabel("No risks recorded yet: add them in Risks & actions.")
 		l.Wrapping = fyne.TextWrapWord
-		f.add("Risks this assessment considered", l, l)
+		f.addField(records.MustField(risksConsidered), l, l)
 		return
 	}
 	labels, ids := make([]string, len(risks)), make([]string, len(risks))
@@ -96,7 +99,7 @@ func (p *capacityPart) risksConsidered(f *form, m *records.CapacityAssessment) {
 		}
 		f.edit(func() { m.RisksConsidered = keepUnknown(m.RisksConsidered, ids, out) })
 	}
-	f.add("Risks this assessment considered", container.NewVBox(g), g)
+	f.addField(records.MustField(risksConsidered), container.NewVBox(g), g)
 }
 
 // keepUnknown returns picked plus any ids in old that are not among known, so

@@ -112,8 +112,11 @@ func (p *chronologyPart) show(id string) {
 	if p.status.Text == "" {
 		p.status.Hide()
 	}
-	about := widget.NewLabel(joinNonEmpty("\n", "Happened: "+or(e.Date.String(), "not recorded"),
-		"Recorded: "+recordedAt(e.Recorded)+" by "+or(e.Author, "unknown"), "Kind: "+e.Kind))
+	about := widget.NewLabel(joinNonEmpty("\n",
+		labelled("chronology.date", or(e.Date.String(), "not recorded")),
+		labelled("chronology.recorded", or(localTime(e.Recorded), "not recorded")),
+		labelled("chronology.author", or(e.Author, "unknown")),
+		labelled("chronology.kind", e.Kind)))
 	top := container.NewVBox(p.heading2(e), about, p.status, container.NewHBox(p.correctBtn))
 	p.body.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, p.text)}
 	p.body.Refresh()
@@ -138,9 +141,15 @@ func (p *chronologyPart) links(e records.ChronologyEntry) string {
 	return joinNonEmpty("\n", lines...)
 }
 
-func recordedAt(t time.Time) string {
+// labelled is "Label: value" for the field at path.
+func labelled(path, value string) string { return records.Label(path) + ": " + value }
+
+func recordedAt(t time.Time) string { return or(localTime(t), "at an unknown time") }
+
+// localTime is a moment as people read it, "4 June 2025 14:05", or "".
+func localTime(t time.Time) string {
 	if t.IsZero() {
-		return "at an unknown time"
+		return ""
 	}
 	return t.Local().Format("2 January 2006 15:04")
 }

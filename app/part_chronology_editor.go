@@ -30,22 +30,22 @@ type chronologyEditor struct {
 func (v *caseView) addToChronology(draft records.ChronologyEntry) {
 	ed := &chronologyEditor{draft: draft, msg: newMessage()}
 	day := draft.Date
-	ed.date = newDateField("Date", func() records.Date { return day }, func(d records.Date) { day = d })
-	ed.kind = widget.NewSelect(records.ChronologyKinds, nil)
+	ed.date = newDateField(records.Label("chronology.date"), func() records.Date { return day }, func(d records.Date) { day = d })
+	ed.kind = widget.NewSelect(records.MustField("chronology.kind").Choices(), nil)
 	ed.kind.Selected = draft.Kind
 	ed.text = newLongEntry(draft.Text)
 	ed.save = widget.NewButton("Save entry", func() { v.saveChronology(ed) })
 	ed.save.Importance = widget.HighImportance
 	ed.cancel = widget.NewButton("Cancel", func() { ed.dlg.Hide() })
 	f := newForm(v)
-	f.add("Date", ed.date.object(), ed.date)
-	f.add("Kind", ed.kind, ed.kind)
+	f.add(records.Label("chronology.date"), ed.date.object(), ed.date)
+	f.add(records.Label("chronology.kind"), ed.kind, ed.kind)
 	title := "New chronology entry"
 	if draft.Corrects != "" {
 		title = "Correct a chronology entry"
 		f.note("Correcting", "The entry stays as it was; this new entry is linked to it.")
 	}
-	content := container.NewBorder(container.NewVBox(f.object(), widget.NewLabel("What happened")), ed.msg, nil, nil, withWrapHint(ed.text))
+	content := container.NewBorder(container.NewVBox(f.object(), widget.NewLabel(records.Label("chronology.text"))), ed.msg, nil, nil, withWrapHint(ed.text))
 	ed.dlg = dialog.NewCustomWithoutButtons(title, content, v.w)
 	ed.dlg.SetButtons([]fyne.CanvasObject{ed.cancel, ed.save})
 	size := v.w.Canvas().Size()

@@ -45,8 +45,8 @@ func (p *outcomePart) outcomeCards() fyne.CanvasObject {
 	for i := range p.v.c.DesiredOutcomes {
 		o := &p.v.c.DesiredOutcomes[i]
 		f := newForm(p.v)
-		f.choice("Achieved", records.OutcomeAchievement, &o.Achievement)
-		f.long("What the person said", &o.Evaluation)
+		f.choice("desired_outcomes.achievement", &o.Achievement)
+		f.long("desired_outcomes.evaluation", &o.Evaluation)
 		p.outcomes = append(p.outcomes, f)
 		words := widget.NewLabel("“" + or(o.Text, "Not yet in the person's words") + "”")
 		words.Wrapping = fyne.TextWrapWord
@@ -58,46 +58,46 @@ func (p *outcomePart) outcomeCards() fyne.CanvasObject {
 func (p *outcomePart) feedbackForm() *form {
 	f, o := newForm(p.v), &p.v.c.Outcome
 	f.heading("The person's view")
-	f.choice("Feels safer", records.FeelsSafer, &o.FeelsSafer)
-	f.choice("Outcomes met", records.OutcomesMet, &o.OutcomesMet)
-	f.choice("Felt listened to", records.FeltListened, &o.FeltListened)
-	f.choice("Kept informed", records.YesNo, &o.KeptInformed)
-	f.choice("Invited to meetings", records.YesNo, &o.InvitedToMeetings)
-	f.choice("Involved in judging acceptable risk", records.InvolvedInRisk, &o.InvolvedInRisk)
-	f.choice("Understood why people acted", records.UnderstoodWhy, &o.UnderstoodWhy)
-	f.long("Feedback on the process, in their words", &o.PersonFeedback)
+	f.choice("outcome.feels_safer", &o.FeelsSafer)
+	f.choice("outcome.outcomes_met", &o.OutcomesMet)
+	f.choice("outcome.felt_listened", &o.FeltListened)
+	f.choice("outcome.kept_informed", &o.KeptInformed)
+	f.choice("outcome.invited_to_meetings", &o.InvitedToMeetings)
+	f.choice("outcome.involved_in_risk", &o.InvolvedInRisk)
+	f.choice("outcome.understood_why", &o.UnderstoodWhy)
+	f.long("outcome.person_feedback", &o.PersonFeedback)
 	return f
 }
 
 func (p *outcomePart) findingsForm() *form {
 	f, o := newForm(p.v), &p.v.c.Outcome
 	f.heading("Findings")
-	f.choice("Finding", records.Findings, &o.Finding)
-	f.choice("Risk assessment outcome", records.RiskAssessmentOutcomes, &o.RiskAssessmentOutcome)
-	f.choice("Risk outcome", records.RiskOutcomes, &o.RiskOutcome)
-	f.choice("Did the person lack capacity", records.CapacityLacked, &o.CapacityLacked)
-	f.choice("Support if lacking capacity", records.CapacitySupport, &o.CapacitySupport)
-	f.choice("Asked about desired outcomes", records.AskedAboutOutcomes, &o.AskedAboutOutcomes)
-	f.choice("Desired outcomes achieved (overall)", records.OutcomeAchievement, &o.OutcomesAchieved)
+	f.choice("outcome.finding", &o.Finding)
+	f.choice("outcome.risk_assessment_outcome", &o.RiskAssessmentOutcome)
+	f.choice("outcome.risk_outcome", &o.RiskOutcome)
+	f.choice("outcome.capacity_lacked", &o.CapacityLacked)
+	f.choice("outcome.capacity_support", &o.CapacitySupport)
+	f.choice("outcome.asked_about_outcomes", &o.AskedAboutOutcomes)
+	f.choice("outcome.outcomes_achieved", &o.OutcomesAchieved)
 	f.heading("Decision points at conclusion")
-	f.check("A: Has care and support needs", &o.NeedsMet)
-	f.check("B: Experiencing, or at risk of, abuse or neglect", &o.AbuseOrNeglect)
-	f.check("C: Unable to protect themselves", &o.UnableToProtect)
-	f.check("D: Further action taken or needed", &o.FurtherAction)
-	f.many("Outcomes for the adult", records.AdultOutcomes, &o.AdultOutcomes)
-	f.many("Outcomes for the organisation", records.OrganisationOutcomes, &o.OrganisationOutcomes)
-	f.check("Safeguarding adults review considered", &o.SARConsidered)
-	f.check("Referred for a safeguarding adults review", &o.SARReferred)
+	f.check("outcome.a_care_and_support_needs", &o.NeedsMet)
+	f.check("outcome.b_abuse_or_neglect", &o.AbuseOrNeglect)
+	f.check("outcome.c_unable_to_protect", &o.UnableToProtect)
+	f.check("outcome.d_further_action", &o.FurtherAction)
+	f.many("outcome.adult_outcomes", &o.AdultOutcomes)
+	f.many("outcome.organisation_outcomes", &o.OrganisationOutcomes)
+	f.check("outcome.sar_considered", &o.SARConsidered)
+	f.check("outcome.sar_referred", &o.SARReferred)
 	return f
 }
 
 func (p *outcomePart) closureForm() *form {
 	f, o := newForm(p.v), &p.v.c.Outcome
 	f.heading("Closure")
-	f.check("Feedback given to the referrer", &o.ReferrerFeedback)
-	f.text("Why no feedback was given", &o.NoFeedbackReason)
-	f.long("The person's view of closing", &o.ViewOfClosing)
-	f.text("Reason for closing", &o.ClosureReason)
-	f.closedDate("Date closed")
+	f.check("outcome.referrer_feedback_given", &o.ReferrerFeedback)
+	f.text("outcome.no_feedback_reason", &o.NoFeedbackReason)
+	f.long("outcome.view_of_closing", &o.ViewOfClosing)
+	f.text("outcome.closure_reason", &o.ClosureReason)
+	f.closedDate(records.Label("enquiry.closed"))
 	return f
 }

@@ -25,18 +25,18 @@ func (p *personPart) newContacts() *entryList {
 	l.remove = func(i int) { c().Contacts = removeAt(c().Contacts, i) }
 	l.detail = func(f *form, i int) fyne.CanvasObject {
 		ct := &c().Contacts[i]
-		f.date("Date of contact", &ct.Date)
-		f.choice("Stage", records.Stages, &ct.Stage)
-		f.choice("How the contact was made", records.ContactMethods, &ct.Method)
-		f.text("Who else was present", &ct.Present)
-		f.check("Spoken to alone", &ct.SpokenAlone)
-		f.text("Why not spoken to alone", &ct.NotAloneReason)
-		f.text("Communication aids used", &ct.AidsUsed)
-		f.long("Their views, in their own words", &ct.Views)
-		f.check("Consent sought", &ct.ConsentSought)
-		f.choice("Consent given", records.ConsentAnswers, &ct.ConsentGiven)
-		f.long("Notes", &ct.Notes)
-		f.text("Recorded by", &ct.RecordedBy)
+		f.date("contacts.date", &ct.Date)
+		f.choice("contacts.stage", &ct.Stage)
+		f.choice("contacts.method", &ct.Method)
+		f.text("contacts.present", &ct.Present)
+		f.check("contacts.spoken_alone", &ct.SpokenAlone)
+		f.text("contacts.not_alone_reason", &ct.NotAloneReason)
+		f.text("contacts.aids_used", &ct.AidsUsed)
+		f.long("contacts.views", &ct.Views)
+		f.check("contacts.consent_sought", &ct.ConsentSought)
+		f.choice("contacts.consent_given", &ct.ConsentGiven)
+		f.long("contacts.notes", &ct.Notes)
+		f.text("contacts.recorded_by", &ct.RecordedBy)
 		add := widget.NewButton("Add to chronology", func() {
 			p.v.addToChronology(records.ChronologyEntry{Date: ct.Date, Kind: "Contact",
 				Text: contactChronologyText(*ct), Link: ct.ID})

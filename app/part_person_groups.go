@@ -22,10 +22,10 @@ func (p *personPart) newAllegations() *entryList {
 	l.remove = func(i int) { c().Allegations = removeAt(c().Allegations, i) }
 	l.detail = func(f *form, i int) fyne.CanvasObject {
 		a := &c().Allegations[i]
-		f.choice("Type of abuse", records.AbuseTypes, &a.AbuseType)
-		f.choice("Location of risk", records.RiskLocations, &a.Location)
-		detail := f.choice("Source of risk (in detail)", sourceDetailLabels(), &a.SourceDetail)
-		national := f.choice("Source of risk (national return)", records.RiskSources, &a.Source)
+		f.choice("allegations.abuse_type", &a.AbuseType)
+		f.choice("allegations.location", &a.Location)
+		detail := f.choice("allegations.source_detail", &a.SourceDetail)
+		national := f.choice("allegations.source", &a.Source)
 		detail.OnChanged = func(val string) {
 			if val == notChosen {
 				detail.ClearSelected()
@@ -40,19 +40,11 @@ func (p *personPart) newAllegations() *entryList {
 			national.Selected = a.Source
 			national.Refresh()
 		}
-		f.long("What is alleged", &a.Description)
-		f.choice("Risk outcome", records.RiskOutcomes, &a.RiskOutcome)
+		f.long("allegations.description", &a.Description)
+		f.choice("allegations.risk_outcome", &a.RiskOutcome)
 		return f.object()
 	}
 	return l
-}
-
-func sourceDetailLabels() []string {
-	out := make([]string, len(records.RiskSourceDetails))
-	for i, d := range records.RiskSourceDetails {
-		out[i] = d.Label
-	}
-	return out
 }
 
 func (p *personPart) newMeetings() *entryList {
@@ -66,20 +58,20 @@ func (p *personPart) newMeetings() *entryList {
 	l.remove = func(i int) { c().Meetings = removeAt(c().Meetings, i) }
 	l.detail = func(f *form, i int) fyne.CanvasObject {
 		m := &c().Meetings[i]
-		f.choice("Type of meeting", records.MeetingTypes, &m.Type)
-		f.date("Date of meeting", &m.Date)
-		f.text("Place", &m.Place)
-		f.long("Purpose of sharing information", &m.Purpose)
+		f.choice("meetings.type", &m.Type)
+		f.date("meetings.date", &m.Date)
+		f.text("meetings.place", &m.Place)
+		f.long("meetings.purpose", &m.Purpose)
 		p.attendees = &cardList{v: p.v, noun: "attendee", redraw: l.redraw,
 			count:  func() int { return len(m.Attendees) },
 			create: func() { m.Attendees = append(m.Attendees, records.Attendee{}) },
 			remove: func(j int) { m.Attendees = removeAt(m.Attendees, j) },
 			detail: func(af *form, j int) {
 				at := &m.Attendees[j]
-				af.text("Name", &at.Name)
-				af.text("Role", &at.Role)
-				af.text("Organisation", &at.Organisation)
-				af.choice("Attendance", records.Attendance, &at.Attendance)
+				af.text("meetings.attendees.name", &at.Name)
+				af.text("meetings.attendees.role", &at.Role)
+				af.text("meetings.attendees.organisation", &at.Organisation)
+				af.choice("meetings.attendees.attendance", &at.Attendance)
 			}}
 		return container.NewVBox(f.object(), widget.NewLabelWithStyle("Attendees", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.attendees.build())
 	}
@@ -99,10 +91,10 @@ func (p *personPart) newChallenges() *entryList {
 	l.remove = func(i int) { c().Challenges = removeAt(c().Challenges, i) }
 	l.detail = func(f *form, i int) fyne.CanvasObject {
 		ch := &c().Challenges[i]
-		f.date("Date of challenge", &ch.Date)
-		f.text("Challenged by", &ch.By)
-		f.long("What was questioned", &ch.What)
-		f.long("What came of it", &ch.Outcome)
+		f.date("challenges.date", &ch.Date)
+		f.text("challenges.by", &ch.By)
+		f.long("challenges.what", &ch.What)
+		f.long("challenges.outcome", &ch.Outcome)
 		return f.object()
 	}
 	return l

@@ -28,7 +28,7 @@ func (p *personPart) newOutcomes() *entryList {
 		o := &c().DesiredOutcomes[i]
 		words := widget.NewLabel(or(o.Text, "Not yet recorded."))
 		words.Wrapping = fyne.TextWrapWord
-		f.add("In the person's words", words, words)
+		f.addField(records.MustField(outcomeWords), words, words)
 		change := widget.NewButton("Change the wording…", func() { p.openReword(l, o) })
 		if o.Text == "" {
 			change.SetText("Record the person's words…")
@@ -38,13 +38,16 @@ func (p *personPart) newOutcomes() *entryList {
 			confirm.Disable()
 		}
 		f.row(container.NewHBox(change, confirm))
-		f.date("Date first recorded", &o.Recorded)
-		f.choice("Stage when recorded", records.Stages, &o.Stage)
+		f.date("desired_outcomes.recorded", &o.Recorded)
+		f.choice("desired_outcomes.stage", &o.Stage)
 		f.add("History", outcomeHistory(o), nil)
 		return f.object()
 	}
 	return l
 }
+
+// outcomeWords is the path of a desired outcome in the person's words.
+const outcomeWords = "desired_outcomes.text"
 
 // outcomeHistory lists when and why an outcome was revisited, newest first.
 func outcomeHistory(o *records.DesiredOutcome) fyne.CanvasObject {
@@ -82,7 +85,7 @@ func (p *personPart) newOutcomeDialog(title string, withWords bool, reasonLabel 
 		d.words = widget.NewMultiLineEntry()
 		d.words.Wrapping = fyne.TextWrapWord
 		d.words.SetMinRowsVisible(4)
-		f.add("In the person's words", d.words, d.words)
+		f.addField(records.MustField(outcomeWords), d.words, d.words)
 	}
 	f.add(reasonLabel, d.reason, d.reason)
 	f.add("Date", d.date.object(), d.date)
@@ -112,7 +115,7 @@ func (p *personPart) openReword(l *entryList, o *records.DesiredOutcome) {
 	if first {
 		title = "Record the person's words"
 	}
-	d := p.newOutcomeDialog(title, true, "Why it changed")
+	d := p.newOutcomeDialog(title, true, records.Label("desired_outcomes.history.reason"))
 	d.words.SetText(o.Text)
 	if first {
 		d.reason.SetPlaceHolder("Not needed the first time")

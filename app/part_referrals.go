@@ -44,13 +44,13 @@ func (p *referralsPart) detail(f *form, i int) fyne.CanvasObject {
 		p.taken.SetText(daysTaken(*r))
 		after()
 	}
-	f.choice("Agency", records.Agencies, &r.Agency)
-	f.long("Detail", &r.Detail)
-	f.date("Date the need was identified", &r.Identified)
-	f.date("Date referred", &r.Referred)
+	f.choice("referrals.agency", &r.Agency)
+	f.long("referrals.detail", &r.Detail)
+	f.date("referrals.identified", &r.Identified)
+	f.date("referrals.referred", &r.Referred)
 	p.taken = f.note("Time taken", daysTaken(*r))
-	f.text("Agency's reference", &r.Reference)
-	f.long("Response", &r.Response)
+	f.text("referrals.reference", &r.Reference)
+	f.long("referrals.response", &r.Response)
 	add := widget.NewButton("Add to chronology", func() {
 		p.v.addToChronology(records.ChronologyEntry{Date: or2(r.Referred, r.Identified), Kind: "Referral",
 			Text: joinNonEmpty(": ", "Referral to "+or(r.Agency, "an agency"), r.Detail), Link: r.ID})

@@ -35,17 +35,17 @@ func newRepresentativesPart(v *caseView) *representativesPart {
 
 func (p *representativesPart) detail(f *form, i int) fyne.CanvasObject {
 	r := &p.v.c.Representatives[i]
-	f.choice("Kind", records.RepresentativeKinds, &r.Kind)
-	f.text("Name", &r.Name)
-	f.text("Organisation", &r.Organisation)
-	f.text("Phone", &r.Phone)
-	f.text("Email", &r.Email)
-	f.long("Address", &r.Address)
-	f.date("Involved from", &r.From)
-	f.date("Involved until", &r.To)
-	f.choice("The person agreed to them", records.AgreementAnswers, &r.PersonAgreed)
-	f.check("Paperwork seen (LPA, deputyship order or appointeeship)", &r.PaperworkSeen)
-	f.long("Notes", &r.Notes)
+	f.choice("representatives.kind", &r.Kind)
+	f.text("representatives.name", &r.Name)
+	f.text("representatives.organisation", &r.Organisation)
+	f.text("representatives.phone", &r.Phone)
+	f.text("representatives.email", &r.Email)
+	f.long("representatives.address", &r.Address)
+	f.date("representatives.from", &r.From)
+	f.date("representatives.to", &r.To)
+	f.choice("representatives.person_agreed", &r.PersonAgreed)
+	f.check("representatives.paperwork_seen", &r.PaperworkSeen)
+	f.long("representatives.notes", &r.Notes)
 	return f.object()
 }
 
@@ -53,9 +53,9 @@ func (p *representativesPart) build() fyne.CanvasObject {
 	a := &p.v.c.Advocacy
 	f := newForm(p.v)
 	f.heading("Advocacy")
-	f.check("Advocacy offered", &a.Offered)
-	f.choice("Response", records.AdvocacyResponses, &a.Response)
-	f.choice("Kind of advocacy", records.RepresentativeKinds, &a.Kind)
+	f.check("advocacy.offered", &a.Offered)
+	f.choice("advocacy.response", &a.Response)
+	f.choice("advocacy.kind", &a.Kind)
 	p.advocacy = f
 	return container.NewBorder(nil, container.NewPadded(f.object()), nil, nil, p.reps.build())
 }

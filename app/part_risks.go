@@ -52,18 +52,18 @@ func (p *risksPart) build() fyne.CanvasObject { return p.risks.build() }
 
 func (p *risksPart) detail(f *form, i int) fyne.CanvasObject {
 	r := &p.v.c.Risks[i]
-	f.long("Description of the risk", &r.Description)
-	f.text("Who or what it comes from", &r.Source)
-	f.choice("Likelihood", records.Levels, &r.Likelihood)
-	f.choice("Impact", records.Levels, &r.Impact)
-	f.long("The person's view of the risk", &r.PersonView)
-	f.long("Less restrictive options considered", &r.LessRestrictive)
-	f.long("Why the response is proportionate", &r.Proportionality)
+	f.long("risks.description", &r.Description)
+	f.text("risks.source", &r.Source)
+	f.choice("risks.likelihood", &r.Likelihood)
+	f.choice("risks.impact", &r.Impact)
+	f.long("risks.person_view", &r.PersonView)
+	f.long("risks.less_restrictive", &r.LessRestrictive)
+	f.long("risks.proportionality", &r.Proportionality)
 	f.heading("Evaluation with the person")
-	f.date("Date evaluated", &r.Evaluation.Date)
-	f.choice("Result", records.RiskEvaluations, &r.Evaluation.Result)
-	f.long("What the person said", &r.Evaluation.PersonSaid)
-	f.check("Risk closed", &r.Closed)
+	f.date("risks.evaluation.date", &r.Evaluation.Date)
+	f.choice("risks.evaluation.result", &r.Evaluation.Result)
+	f.long("risks.evaluation.person_said", &r.Evaluation.PersonSaid)
+	f.check("risks.closed", &r.Closed)
 	p.actions = p.actionCards(r)
 	title := widget.NewLabelWithStyle("Actions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVBox(f.object(), title, p.actions.build())
@@ -81,13 +81,13 @@ func (p *risksPart) actionCards(r *records.Risk) *cardList {
 }
 
 func (p *risksPart) actionForm(f *form, a *records.Action) {
-	f.text("What will be done", &a.What)
-	f.text("Owner", &a.Owner)
-	f.date("Due by", &a.Due)
-	f.choice("Status", records.ActionStatuses, &a.Status)
-	f.date("Date completed", &a.Completed)
+	f.text("risks.actions.what", &a.What)
+	f.text("risks.actions.owner", &a.Owner)
+	f.date("risks.actions.due", &a.Due)
+	f.choice("risks.actions.status", &a.Status)
+	f.date("risks.actions.completed", &a.Completed)
 	p.outcomeServed(f, a)
-	f.text("Less restrictive option", &a.LessRestrictive)
+	f.text("risks.actions.less_restrictive", &a.LessRestrictive)
 	add := widget.NewButton("Add to chronology", func() {
 		p.v.addToChronology(records.ChronologyEntry{Date: or2(a.Completed, a.Due), Kind: "Action",
 			Text: joinNonEmpty(" ", "Action: "+a.What, paren(a.Owner), paren(a.Status)), Link: a.ID})
@@ -119,7 +119,7 @@ func (p *risksPart) outcomeServed(f *form, a *records.Action) {
 			}
 		}
 	}
-	f.add("Desired outcome it serves", s, s)
+	f.addField(records.MustField("risks.actions.outcome_id"), s, s)
 }
 
 func paren(s string) string {

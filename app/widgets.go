@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"msprecords/records"
@@ -50,6 +51,36 @@ func (f *form) add(label string, shown fyne.CanvasObject, field any) {
 	f.rows = append(f.rows, widget.NewLabel(label), shown)
 }
 
+// describe resolves the key a form helper is given. A field of the case is
+// named by its path ("person.name"), and its description in records gives
+// the label, hint, help and pick-list, the same words the packs and `show`
+// use. Any other key is the label of a row that is not a field of the case,
+// such as a computed figure.
+func describe(key string) records.Field {
+	if fl, ok := records.FieldByPath(key); ok {
+		return fl
+	}
+	return records.Field{Label: key}
+}
+
+// addField places the row of a described field, with its help, if any,
+// under what is shown.
+func (f *form) addField(fl records.Field, shown fyne.CanvasObject, field any) {
+	f.add(fl.Label, withHelp(shown, fl.Help), field)
+}
+
+// withHelp puts a field's help text under it, in small quiet words.
+func withHelp(shown fyne.CanvasObject, help string) fyne.CanvasObject {
+	if help == "" {
+		return shown
+	}
+	h := widget.NewLabel(help)
+	h.Wrapping = fyne.TextWrapWord
+	h.Importance = widget.LowImportance
+	h.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(shown, h)
+}
+
 // register keeps a field by its label without placing it.
 func (f *form) register(label string, field any) {
 	if _, dup := f.fields[label]; dup {
@@ -69,12 +100,15 @@ func (f *form) row(o fyne.CanvasObject) {
 	f.rows = append(f.rows, layout.NewSpacer(), o)
 }
 
-// text is a one-line entry bound to a string of the case.
-func (f *form) text(label string, p *string) *widget.Entry {
+// text is a one-line entry bound to a string of the case; key is the
+// field's path (see describe).
+func (f *form) text(key string, p *string) *widget.Entry {
+	fl := describe(key)
 	e := widget.NewEntry()
 	e.SetText(*p)
+	e.SetPlaceHolder(fl.Hint)
 	e.OnChanged = func(s string) { f.edit(func() { *p = s }) }
-	f.add(label, e, e)
+	f.addField(fl, e, e)
 	return e
 }
 
@@ -82,10 +116,15 @@ func (f *form) text(label string, p *string) *widget.Entry {
 // made by mistake, leaving the answer not recorded.
 const notChosen = "(not chosen)"
 
-// choice is a pick-list bound to a string of the case. A value that is not in
-// the list (from an older import) is kept until someone picks another.
-func (f *form) choice(label string, options []string, p *string) *widget.Select {
-	s := widget.NewSelect(append([]string{notChosen}, options...), nil)
+// choice is a pick-list bound to a string of the case: the field at path,
+// offering the field's own choices. A value that is not in the list (from an
+// older import) is kept until someone picks another.
+func (f *form) choice(path string, p *string) *widget.Select {
+	fl := records.MustField(path)
+	if fl.Choices == nil {
+		panic(fmt.Sprintf("app: %s has no pick-list", path))
+	}
+	s := widget.NewSelect(append([]string{notChosen}, fl.Choices()...), nil)
 	s.PlaceHolder = "Select…"
 	s.Selected = *p
 	s.OnChanged = func(val string) {
@@ -97,38 +136,45 @@ func (f *form) choice(label string, options []string, p *string) *widget.Select 
 			f.edit(func() { *p = val })
 		}
 	}
-	f.add(label, s, s)
+	f.addField(fl, s, s)
 	return s
 }
 
-// check is a tick box bound to a yes/no of the case.
-func (f *form) check(label string, p *bool) *widget.Check {
-	c := widget.NewCheck(label, nil)
+// check is a tick box bound to a yes/no of the case; key is the field's
+// path (see describe).
+func (f *form) check(key string, p *bool) *widget.Check {
+	fl := describe(key)
+	c := widget.NewCheck(fl.Label, nil)
 	c.Checked = *p
 	c.OnChanged = func(b bool) { f.edit(func() { *p = b }) }
-	f.register(label, c) // the box carries its own label, so the label column stays empty
-	f.row(c)
+	f.register(fl.Label, c) // the box carries its own label, so the label column stays empty
+	f.row(withHelp(c, fl.Help))
 	return c
 }
 
-// many is a set of tick boxes bound to a list of the case. The choices are
-// stored in the order of the pick-list, whatever order they were ticked in.
-func (f *form) many(label string, options []string, p *[]string) *widget.CheckGroup {
+// many is a set of tick boxes bound to a list of the case: the field at
+// path, offering the field's own choices. The choices are stored in the
+// order of the pick-list, whatever order they were ticked in.
+func (f *form) many(path string, p *[]string) *widget.CheckGroup {
+	fl := records.MustField(path)
+	options := fl.Choices()
 	g := widget.NewCheckGroup(options, nil)
 	g.Selected = append([]string(nil), *p...)
 	g.OnChanged = func(picked []string) {
 		ordered := inListOrder(options, picked)
 		f.edit(func() { *p = ordered })
 	}
-	f.add(label, g, g)
+	f.addField(fl, g, g)
 	return g
 }
 
-// note shows text the user does not edit here, such as a computed figure.
-func (f *form) note(label, text string) *widget.Label {
+// note shows text the user does not edit here, such as a computed figure;
+// key is a field's path or the row's own label (see describe).
+func (f *form) note(key, text string) *widget.Label {
+	fl := describe(key)
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	f.add(label, l, l)
+	f.addField(fl, l, l)
 	return l
 }
 

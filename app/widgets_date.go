@@ -144,12 +144,14 @@ func (d *dateField) reset() {
 	hideMessage(d.message)
 }
 
-// date is a date entry bound to a date of the case.
-func (f *form) date(label string, p *records.Date) *dateField {
-	d := newDateField(label, func() records.Date { return *p }, func(v records.Date) {
+// date is a date entry bound to a date of the case; key is the field's path
+// (see describe).
+func (f *form) date(key string, p *records.Date) *dateField {
+	fl := describe(key)
+	d := newDateField(fl.Label, func() records.Date { return *p }, func(v records.Date) {
 		f.edit(func() { *p = v })
 	})
-	f.add(label, d.object(), d)
+	f.addField(fl, d.object(), d)
 	return d
 }
 

@@ -41,10 +41,13 @@ type checkedField struct {
 }
 
 // checked is an entry bound to a string that must pass normalise; show turns
-// the stored value into what is displayed.
-func (f *form) checked(label, problem string, p *string, normalise func(string) (string, error), show func(string) string) *checkedField {
+// the stored value into what is displayed. key is the field's path (see
+// describe).
+func (f *form) checked(key, problem string, p *string, normalise func(string) (string, error), show func(string) string) *checkedField {
+	fl := describe(key)
 	c := &checkedField{entry: newFieldEntry(), message: newMessage()}
 	c.entry.SetText(show(*p))
+	c.entry.SetPlaceHolder(fl.Hint)
 	c.entry.OnChanged = func(s string) {
 		n, err := normalise(s)
 		if err != nil {
@@ -62,7 +65,7 @@ func (f *form) checked(label, problem string, p *string, normalise func(string) 
 			c.entry.SetText(show(n))
 		}
 	}
-	f.add(label, container.NewVBox(c.entry, c.message), c)
+	f.addField(fl, container.NewVBox(c.entry, c.message), c)
 	return c
 }
 
@@ -76,8 +79,11 @@ type dmyField struct {
 	set              func(records.Date)
 }
 
-func (f *form) dayMonthYear(label string, p *records.Date) *dmyField {
-	d := &dmyField{label: label, day: newFieldEntry(), month: newFieldEntry(), year: newFieldEntry(),
+// dayMonthYear is a date of the case typed in three boxes; key is the
+// field's path (see describe).
+func (f *form) dayMonthYear(key string, p *records.Date) *dmyField {
+	fl := describe(key)
+	d := &dmyField{label: fl.Label, day: newFieldEntry(), month: newFieldEntry(), year: newFieldEntry(),
 		message: newMessage(), get: func() records.Date { return *p }}
 	d.set = func(v records.Date) { f.edit(func() { *p = v }) }
 	if v := *p; !v.IsZero() {
@@ -95,7 +101,7 @@ func (f *form) dayMonthYear(label string, p *records.Date) *dmyField {
 	d.month.onBlur = func() { d.judge(false) }
 	d.year.onBlur = func() { d.judge(true) }
 	boxes := container.NewGridWithColumns(3, d.day, d.month, d.year)
-	f.add(label, container.NewVBox(boxes, d.message), d)
+	f.addField(fl, container.NewVBox(boxes, d.message), d)
 	return d
 }
 

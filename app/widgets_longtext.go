@@ -81,10 +81,12 @@ func (t *longText) closeEditor() {
 	t.dlg, t.editor, t.save, t.cancel = nil, nil, nil, nil
 }
 
-// long is free text bound to a string of the case.
-func (f *form) long(label string, p *string) *longText {
-	t := newLongText(f.v.w, label, func() string { return *p }, func(s string) { f.edit(func() { *p = s }) })
-	f.add(label, t.object(), t)
+// long is free text bound to a string of the case; key is the field's path
+// (see describe).
+func (f *form) long(key string, p *string) *longText {
+	fl := describe(key)
+	t := newLongText(f.v.w, fl.Label, func() string { return *p }, func(s string) { f.edit(func() { *p = s }) })
+	f.addField(fl, t.object(), t)
 	return t
 }
 

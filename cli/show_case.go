@@ -12,9 +12,9 @@ import (
 // of the case view: the person and the engagement with them first.
 func writeCase(t *caseWriter, c *records.Case) {
 	t.title(c.Reference + ": " + c.Person.Name)
-	t.field("Revision", strconv.FormatInt(c.Revision, 10))
-	t.field("Created", when(c.Created))
-	t.field("Last changed", when(c.Updated))
+	t.field("revision", strconv.FormatInt(c.Revision, 10))
+	t.field("created", when(c.Created))
+	t.field("updated", when(c.Updated))
 	for _, part := range []func(*caseWriter, *records.Case){
 		writePerson, writeEnquiry, writeReferralIn, writeDecision, writeConsent,
 		writeContacts, writeDesiredOutcomes, writeRepresentatives, writeCapacity,
@@ -28,47 +28,46 @@ func writeCase(t *caseWriter, c *records.Case) {
 func writePerson(t *caseWriter, c *records.Case) {
 	p := c.Person
 	t.section("The person")
-	t.field("Name", p.Name)
-	t.field("Preferred name", p.PreferredName)
+	t.field("person.name", p.Name)
+	t.field("person.preferred_name", p.PreferredName)
 	if !p.DateOfBirth.IsZero() {
 		age := ""
 		if !p.Deceased {
 			age = fmt.Sprintf(" (age %d)", p.DateOfBirth.YearsOn(records.Today()))
 		}
-		t.field("Date of birth", p.DateOfBirth.String()+age)
+		t.field("person.date_of_birth", p.DateOfBirth.String()+age)
 	}
-	t.field("NHS number", records.FormatNHSNumber(p.NHSNumber))
-	t.field("Address", p.Address)
-	t.field("Postcode", p.Postcode)
-	t.field("Telephone", p.Phone)
-	t.field("Gender", p.Gender)
-	t.field("Language", p.Language)
-	t.flagIf("Interpreter needed", p.InterpreterNeeded)
-	t.field("Communication needs", p.CommunicationNeeds)
-	t.field("Communication aids", p.CommunicationAids)
-	t.field("Diagnosis and conditions", p.Conditions)
-	t.field("Primary support reason", p.PrimarySupportReason)
-	t.field("Lives with", p.LivesWith)
-	t.flagIf("Substantial difficulty in being involved", p.SubstantialDifficulty)
-	if p.Deceased {
-		t.field("Deceased", strings.TrimSpace("Yes "+p.DateOfDeath.String()))
-	}
+	t.field("person.nhs_number", records.FormatNHSNumber(p.NHSNumber))
+	t.field("person.address", p.Address)
+	t.field("person.postcode", p.Postcode)
+	t.field("person.phone", p.Phone)
+	t.field("person.gender", p.Gender)
+	t.field("person.language", p.Language)
+	t.flagIf("person.interpreter_needed", p.InterpreterNeeded)
+	t.field("person.communication_needs", p.CommunicationNeeds)
+	t.field("person.communication_aids", p.CommunicationAids)
+	t.field("person.conditions", p.Conditions)
+	t.field("person.primary_support_reason", p.PrimarySupportReason)
+	t.field("person.lives_with", p.LivesWith)
+	t.flagIf("person.substantial_difficulty", p.SubstantialDifficulty)
+	t.flagIf("person.deceased", p.Deceased)
+	t.date("person.date_of_death", p.DateOfDeath)
 }
 
 func writeEnquiry(t *caseWriter, c *records.Case) {
 	e := c.Enquiry
 	t.section("The enquiry")
-	t.field("Reference", c.Reference)
-	t.field("Type", e.Type)
-	t.field("Council reference", e.CouncilReference)
-	t.field("Stage", e.Stage)
-	t.date("Concern received", e.ConcernReceived)
-	t.date("Enquiry started", e.Started)
-	t.date("Closed", e.Closed)
-	t.field("Lead practitioner", e.LeadPractitioner)
-	t.field("Organisation", e.Organisation)
-	t.flagIf("Conflicting accounts", e.ConflictingAccounts)
-	t.field("The concern, in the referrer's words", e.Concern)
+	t.field("reference", c.Reference)
+	t.field("enquiry.type", e.Type)
+	t.field("enquiry.council_reference", e.CouncilReference)
+	t.field("enquiry.stage", e.Stage)
+	t.date("enquiry.concern_received", e.ConcernReceived)
+	t.date("enquiry.started", e.Started)
+	t.date("enquiry.closed", e.Closed)
+	t.field("enquiry.lead_practitioner", e.LeadPractitioner)
+	t.field("enquiry.organisation", e.Organisation)
+	t.flagIf("enquiry.conflicting_accounts", e.ConflictingAccounts)
+	t.field("enquiry.concern", e.Concern)
 }
 
 func writeReferralIn(t *caseWriter, c *records.Case) {
@@ -78,12 +77,13 @@ func writeReferralIn(t *caseWriter, c *records.Case) {
 		t.none()
 		return
 	}
-	t.date("Date", r.Date)
-	t.field("Source", r.Source)
-	t.field("How", r.Method)
-	t.field("Referrer", strings.Trim(r.ReferrerName+", "+r.ReferrerRole, ", "))
-	t.field("Police reference", r.PoliceRef)
-	t.field("Incident number", r.IncidentNumber)
+	t.date("referral_in.date", r.Date)
+	t.field("referral_in.source", r.Source)
+	t.field("referral_in.method", r.Method)
+	t.field("referral_in.referrer_name", r.ReferrerName)
+	t.field("referral_in.referrer_role", r.ReferrerRole)
+	t.field("referral_in.police_reference", r.PoliceRef)
+	t.field("referral_in.incident_number", r.IncidentNumber)
 }
 
 func writeDecision(t *caseWriter, c *records.Case) {
@@ -93,15 +93,15 @@ func writeDecision(t *caseWriter, c *records.Case) {
 		t.none()
 		return
 	}
-	t.date("Date", d.Date)
-	t.field("Decided by", d.DecidedBy)
-	t.field("(a) Care and support needs", d.CareNeeds)
-	t.field("(b) Experiencing or at risk of abuse or neglect", d.AtRisk)
-	t.field("(c) Unable to protect themselves", d.UnableToProtect)
-	t.field("Reasons where not met", d.ReasonsNotMet)
-	t.flagIf("Enquiry anyway", d.EnquiryAnyway)
-	t.field("Decision", d.Decision)
-	t.field("Otherwise handled as", d.OtherwiseHandling)
+	t.date("s42_decision.date", d.Date)
+	t.field("s42_decision.decided_by", d.DecidedBy)
+	t.field("s42_decision.care_and_support_needs", d.CareNeeds)
+	t.field("s42_decision.experiencing_or_at_risk", d.AtRisk)
+	t.field("s42_decision.unable_to_protect", d.UnableToProtect)
+	t.field("s42_decision.reasons_not_met", d.ReasonsNotMet)
+	t.flagIf("s42_decision.enquiry_anyway", d.EnquiryAnyway)
+	t.field("s42_decision.decision", d.Decision)
+	t.field("s42_decision.other_handling", d.OtherwiseHandling)
 }
 
 func writeConsent(t *caseWriter, c *records.Case) {
@@ -111,11 +111,11 @@ func writeConsent(t *caseWriter, c *records.Case) {
 		t.none()
 		return
 	}
-	t.field("Consent to the enquiry", joinDated(k.Enquiry, k.EnquiryDate))
-	t.field("Consent to share information", joinDated(k.Share, k.ShareDate))
-	t.field("Limits", k.Limits)
-	t.field("Shared without consent because of", k.OverrideReason)
-	t.field("Why", k.OverrideDetail)
+	t.field("consent.enquiry", joinDated(k.Enquiry, k.EnquiryDate))
+	t.field("consent.share", joinDated(k.Share, k.ShareDate))
+	t.field("consent.limits", k.Limits)
+	t.field("consent.override_reason", k.OverrideReason)
+	t.field("consent.override_detail", k.OverrideDetail)
 }
 
 // joinDated shows "Yes (4 June 2025)".
@@ -133,16 +133,16 @@ func writeContacts(t *caseWriter, c *records.Case) {
 	}
 	for i, x := range c.Contacts {
 		t.item(i+1, strings.Trim(x.Date.String()+": "+x.Method, ": "))
-		t.field("Stage", x.Stage)
-		t.flag("Spoken to alone", x.SpokenAlone)
-		t.field("Why not alone", x.NotAloneReason)
-		t.field("Who else was there", x.Present)
-		t.field("Aids used", x.AidsUsed)
-		t.field("The person's views, wishes and feelings", x.Views)
-		t.flagIf("Consent sought", x.ConsentSought)
-		t.field("Consent given", x.ConsentGiven)
-		t.field("Notes", x.Notes)
-		t.field("Recorded by", x.RecordedBy)
+		t.field("contacts.stage", x.Stage)
+		t.flag("contacts.spoken_alone", x.SpokenAlone)
+		t.field("contacts.not_alone_reason", x.NotAloneReason)
+		t.field("contacts.present", x.Present)
+		t.field("contacts.aids_used", x.AidsUsed)
+		t.field("contacts.views", x.Views)
+		t.flagIf("contacts.consent_sought", x.ConsentSought)
+		t.field("contacts.consent_given", x.ConsentGiven)
+		t.field("contacts.notes", x.Notes)
+		t.field("contacts.recorded_by", x.RecordedBy)
 	}
 }
 
@@ -153,12 +153,13 @@ func writeDesiredOutcomes(t *caseWriter, c *records.Case) {
 	}
 	for i, o := range c.DesiredOutcomes {
 		t.item(i+1, o.Text)
-		t.field("Recorded", strings.Trim(o.Recorded.String()+", "+o.Stage, ", "))
+		t.date("desired_outcomes.recorded", o.Recorded)
+		t.field("desired_outcomes.stage", o.Stage)
 		for _, h := range o.History {
 			t.line(fmt.Sprintf("Revisited %s (it said before: %q). %s", h.Date, h.Previous, h.Reason))
 		}
-		t.field("Achieved", o.Achievement)
-		t.field("What the person said at evaluation", o.Evaluation)
+		t.field("desired_outcomes.achievement", o.Achievement)
+		t.field("desired_outcomes.evaluation", o.Evaluation)
 	}
 }
 
@@ -166,23 +167,24 @@ func writeRepresentatives(t *caseWriter, c *records.Case) {
 	t.section("Representatives and advocates")
 	a := c.Advocacy
 	if a != (records.Advocacy{}) {
-		t.field("Advocacy offered", yesNo(a.Offered))
-		t.field("Response", a.Response)
-		t.field("Kind of advocacy", a.Kind)
+		t.field("advocacy.offered", yesNo(a.Offered))
+		t.field("advocacy.response", a.Response)
+		t.field("advocacy.kind", a.Kind)
 	}
 	if len(c.Representatives) == 0 && a == (records.Advocacy{}) {
 		t.none()
 	}
 	for i, r := range c.Representatives {
 		t.item(i+1, r.Kind+": "+r.Name)
-		t.field("Organisation", r.Organisation)
-		t.field("Telephone", r.Phone)
-		t.field("Email", r.Email)
-		t.field("Address", r.Address)
-		t.field("Involved", span(r.From, r.To))
-		t.field("The person agreed", r.PersonAgreed)
-		t.flagIf("Paperwork seen", r.PaperworkSeen)
-		t.field("Notes", r.Notes)
+		t.field("representatives.organisation", r.Organisation)
+		t.field("representatives.phone", r.Phone)
+		t.field("representatives.email", r.Email)
+		t.field("representatives.address", r.Address)
+		t.date("representatives.from", r.From)
+		t.date("representatives.to", r.To)
+		t.field("representatives.person_agreed", r.PersonAgreed)
+		t.flagIf("representatives.paperwork_seen", r.PaperworkSeen)
+		t.field("representatives.notes", r.Notes)
 	}
 }
 

@@ -13,10 +13,10 @@ func writePlan(t *caseWriter, c *records.Case) {
 		t.none()
 		return
 	}
-	t.field("Review", p.ReviewType)
-	t.field("Monitored by", p.Monitor)
-	t.date("Review date", p.ReviewDate)
-	t.field("Outcome of the review", p.ReviewOutcome)
+	t.field("plan.review_type", p.ReviewType)
+	t.field("plan.monitor", p.Monitor)
+	t.date("plan.review_date", p.ReviewDate)
+	t.field("plan.review_outcome", p.ReviewOutcome)
 }
 
 func writeMeetings(t *caseWriter, c *records.Case) {
@@ -26,8 +26,8 @@ func writeMeetings(t *caseWriter, c *records.Case) {
 	}
 	for i, m := range c.Meetings {
 		t.item(i+1, strings.Trim(m.Date.String()+": "+m.Type, ": "))
-		t.field("Place", m.Place)
-		t.field("Purpose of sharing information", m.Purpose)
+		t.field("meetings.place", m.Place)
+		t.field("meetings.purpose", m.Purpose)
 		if len(m.Attendees) > 0 {
 			t.sub("Attendees")
 		}
@@ -56,30 +56,30 @@ func writeOutcome(t *caseWriter, c *records.Case) {
 		t.none()
 		return
 	}
-	t.field("Finding", o.Finding)
-	t.field("Risk assessment outcome", o.RiskAssessmentOutcome)
-	t.field("Risk outcome", o.RiskOutcome)
-	t.field("Lacked capacity", o.CapacityLacked)
-	t.field("Support while lacking capacity", o.CapacitySupport)
-	t.field("Asked about desired outcomes", o.AskedAboutOutcomes)
-	t.field("Outcomes achieved", o.OutcomesAchieved)
-	t.field("Outcomes met", o.OutcomesMet)
-	t.field("Feels safer", o.FeelsSafer)
-	t.field("Took part in judging acceptable risk", o.InvolvedInRisk)
-	t.field("Understood why people acted", o.UnderstoodWhy)
-	t.field("Felt listened to", o.FeltListened)
-	t.field("Kept informed", o.KeptInformed)
-	t.field("Invited to meetings", o.InvitedToMeetings)
-	t.field("The person's feedback", o.PersonFeedback)
-	t.field("The person's view of closing", o.ViewOfClosing)
-	t.field("Feedback given to the referrer", yesNo(o.ReferrerFeedback))
-	t.field("Why no feedback", o.NoFeedbackReason)
-	t.field("Closure reason", o.ClosureReason)
-	t.field("At conclusion", conclusion(o))
-	t.field("Outcomes for the adult", strings.Join(o.AdultOutcomes, "; "))
-	t.field("Outcomes for the organisation", strings.Join(o.OrganisationOutcomes, "; "))
-	t.flagIf("Safeguarding adults review considered", o.SARConsidered)
-	t.flagIf("Referred for a safeguarding adults review", o.SARReferred)
+	t.field("outcome.finding", o.Finding)
+	t.field("outcome.risk_assessment_outcome", o.RiskAssessmentOutcome)
+	t.field("outcome.risk_outcome", o.RiskOutcome)
+	t.field("outcome.capacity_lacked", o.CapacityLacked)
+	t.field("outcome.capacity_support", o.CapacitySupport)
+	t.field("outcome.asked_about_outcomes", o.AskedAboutOutcomes)
+	t.field("outcome.outcomes_achieved", o.OutcomesAchieved)
+	t.field("outcome.outcomes_met", o.OutcomesMet)
+	t.field("outcome.feels_safer", o.FeelsSafer)
+	t.field("outcome.involved_in_risk", o.InvolvedInRisk)
+	t.field("outcome.understood_why", o.UnderstoodWhy)
+	t.field("outcome.felt_listened", o.FeltListened)
+	t.field("outcome.kept_informed", o.KeptInformed)
+	t.field("outcome.invited_to_meetings", o.InvitedToMeetings)
+	t.field("outcome.person_feedback", o.PersonFeedback)
+	t.field("outcome.view_of_closing", o.ViewOfClosing)
+	t.field("outcome.referrer_feedback_given", yesNo(o.ReferrerFeedback))
+	t.field("outcome.no_feedback_reason", o.NoFeedbackReason)
+	t.field("outcome.closure_reason", o.ClosureReason)
+	t.labelled("At conclusion", conclusion(o))
+	t.field("outcome.adult_outcomes", strings.Join(o.AdultOutcomes, "; "))
+	t.field("outcome.organisation_outcomes", strings.Join(o.OrganisationOutcomes, "; "))
+	t.flagIf("outcome.sar_considered", o.SARConsidered)
+	t.flagIf("outcome.sar_referred", o.SARReferred)
 }
 
 // conclusion lists the decision points A to D that were met.
@@ -89,10 +89,10 @@ func conclusion(o records.Outcome) string {
 		ok   bool
 		text string
 	}{
-		{o.NeedsMet, "A care and support needs"},
-		{o.AbuseOrNeglect, "B experiencing or at risk of abuse or neglect"},
-		{o.UnableToProtect, "C unable to protect themselves"},
-		{o.FurtherAction, "D further action taken or needed"},
+		{o.NeedsMet, records.Label("outcome.a_care_and_support_needs")},
+		{o.AbuseOrNeglect, records.Label("outcome.b_abuse_or_neglect")},
+		{o.UnableToProtect, records.Label("outcome.c_unable_to_protect")},
+		{o.FurtherAction, records.Label("outcome.d_further_action")},
 	} {
 		if p.ok {
 			met = append(met, p.text)
@@ -117,8 +117,8 @@ func writeChronology(t *caseWriter, c *records.Case) {
 		t.item(i+1, strings.Join(nonEmpty(e.Date.String(), e.Kind, e.Author), " | "))
 		t.text(e.Text)
 		if e.Corrects != "" {
-			t.field("Corrects", "the entry of "+dates[e.Corrects].String())
+			t.field("chronology.corrects", "the entry of "+dates[e.Corrects].String())
 		}
-		t.field("Recorded", when(e.Recorded))
+		t.field("chronology.recorded", when(e.Recorded))
 	}
 }

@@ -14,25 +14,25 @@ func writeCapacity(t *caseWriter, c *records.Case) {
 	}
 	for i, m := range c.Capacity {
 		t.item(i+1, m.Decision)
-		t.date("Date", m.Date)
-		t.field("Assessor", m.Assessor)
-		t.field("Understand the information", m.Understand)
-		t.field("Retain it", m.Retain)
-		t.field("Use or weigh it", m.UseOrWeigh)
-		t.field("Communicate the decision", m.Communicate)
-		t.field("Impairment of the mind or brain", m.Impairment)
-		t.field("Causal link", m.CausalLink)
-		t.field("Outcome", m.Outcome)
-		t.flagIf("Capacity fluctuates", m.Fluctuates)
-		t.date("To be seen again by", m.RevisitBy)
-		t.date("Seen again on", m.RevisitedOn)
-		t.field("Outcome when seen again", m.RevisitOutcome)
-		t.field("Risks considered", riskNames(c, m.RisksConsidered))
-		t.field("Best-interests decision", m.BestInterests)
-		t.field("Consulted", m.Consulted)
-		t.field("Less restrictive options", m.LessRestrictive)
-		t.field("Supported by", m.SupportedBy)
-		t.field("Notes", m.Notes)
+		t.date("capacity_assessments.date", m.Date)
+		t.field("capacity_assessments.assessor", m.Assessor)
+		t.field("capacity_assessments.understand", m.Understand)
+		t.field("capacity_assessments.retain", m.Retain)
+		t.field("capacity_assessments.use_or_weigh", m.UseOrWeigh)
+		t.field("capacity_assessments.communicate", m.Communicate)
+		t.field("capacity_assessments.impairment", m.Impairment)
+		t.field("capacity_assessments.causal_link", m.CausalLink)
+		t.field("capacity_assessments.outcome", m.Outcome)
+		t.flagIf("capacity_assessments.fluctuates", m.Fluctuates)
+		t.date("capacity_assessments.revisit_by", m.RevisitBy)
+		t.date("capacity_assessments.revisited_on", m.RevisitedOn)
+		t.field("capacity_assessments.revisit_outcome", m.RevisitOutcome)
+		t.field("capacity_assessments.risks_considered", riskNames(c, m.RisksConsidered))
+		t.field("capacity_assessments.best_interests", m.BestInterests)
+		t.field("capacity_assessments.consulted", m.Consulted)
+		t.field("capacity_assessments.less_restrictive", m.LessRestrictive)
+		t.field("capacity_assessments.supported_by", m.SupportedBy)
+		t.field("capacity_assessments.notes", m.Notes)
 	}
 }
 
@@ -58,23 +58,23 @@ func writeAlleged(t *caseWriter, c *records.Case) {
 	}
 	for i, a := range c.AllegedPersons {
 		t.item(i+1, withNote(a.Name, a.Relationship))
-		t.field("Address", a.Address)
-		t.field("Telephone", a.Phone)
-		t.flag("Lived with the person at the time", a.LivedWithThen)
-		t.flag("Lives with the person now", a.LivesWithNow)
-		t.flag("Aware of the concern", a.AwareOfConcern)
-		t.flag("Also an adult at risk", a.AlsoAdultAtRisk)
-		t.flagIf("Linked to a service failure", a.LinkedToServiceFailure)
-		t.field("Their views", a.Views)
-		t.field("Impact of the concerns on them", a.Impact)
-		t.field("Support offered", a.SupportOffered)
-		t.field("Outcomes for them", strings.Join(a.Outcomes, "; "))
+		t.field("alleged_persons.address", a.Address)
+		t.field("alleged_persons.phone", a.Phone)
+		t.flag("alleged_persons.lived_with_then", a.LivedWithThen)
+		t.flag("alleged_persons.lives_with_now", a.LivesWithNow)
+		t.flag("alleged_persons.aware_of_concern", a.AwareOfConcern)
+		t.flag("alleged_persons.also_adult_at_risk", a.AlsoAdultAtRisk)
+		t.flagIf("alleged_persons.linked_to_service_failure", a.LinkedToServiceFailure)
+		t.field("alleged_persons.views", a.Views)
+		t.field("alleged_persons.impact", a.Impact)
+		t.field("alleged_persons.support_offered", a.SupportOffered)
+		t.field("alleged_persons.outcomes", strings.Join(a.Outcomes, "; "))
 	}
 	if len(c.Providers) > 0 {
 		t.blank()
 	}
 	for _, p := range c.Providers {
-		t.field("Service provider", withNote(p.Name, p.Type))
+		t.field("service_providers.name", withNote(p.Name, p.Type))
 	}
 }
 
@@ -85,10 +85,10 @@ func writeAllegations(t *caseWriter, c *records.Case) {
 	}
 	for i, a := range c.Allegations {
 		t.item(i+1, a.AbuseType)
-		t.field("Location of risk", a.Location)
-		t.field("Source of risk", withNote(a.Source, a.SourceDetail))
-		t.field("What is alleged", a.Description)
-		t.field("Risk outcome", a.RiskOutcome)
+		t.field("allegations.location", a.Location)
+		t.field("allegations.source", withNote(a.Source, a.SourceDetail))
+		t.field("allegations.description", a.Description)
+		t.field("allegations.risk_outcome", a.RiskOutcome)
 	}
 }
 
@@ -100,23 +100,24 @@ func writeRisks(t *caseWriter, c *records.Case) {
 	today := records.Today()
 	for i, r := range c.Risks {
 		t.item(i+1, r.Description)
-		t.field("Comes from", r.Source)
-		t.field("Likelihood", r.Likelihood)
-		t.field("Impact", r.Impact)
-		t.field("The person's view", r.PersonView)
+		t.field("risks.source", r.Source)
+		t.field("risks.likelihood", r.Likelihood)
+		t.field("risks.impact", r.Impact)
+		t.field("risks.person_view", r.PersonView)
 		if len(r.Actions) == 0 {
-			t.field("Actions", "none recorded")
+			t.labelled("Actions", "none recorded")
 		} else {
 			t.sub("Actions")
 		}
 		for _, a := range r.Actions {
 			t.line(actionLine(c, a, today))
 		}
-		t.field("Less restrictive options considered", r.LessRestrictive)
-		t.field("Why the response is proportionate", r.Proportionality)
-		t.field("Evaluated with the person", joinDated(r.Evaluation.Result, r.Evaluation.Date))
-		t.field("What the person said", r.Evaluation.PersonSaid)
-		t.flagIf("Closed", r.Closed)
+		t.field("risks.less_restrictive", r.LessRestrictive)
+		t.field("risks.proportionality", r.Proportionality)
+		t.date("risks.evaluation.date", r.Evaluation.Date)
+		t.field("risks.evaluation.result", r.Evaluation.Result)
+		t.field("risks.evaluation.person_said", r.Evaluation.PersonSaid)
+		t.flagIf("risks.closed", r.Closed)
 	}
 }
 
@@ -124,10 +125,10 @@ func writeRisks(t *caseWriter, c *records.Case) {
 func actionLine(c *records.Case, a records.Action, today records.Date) string {
 	parts := []string{a.What}
 	if a.Owner != "" {
-		parts = append(parts, "owner "+a.Owner)
+		parts = append(parts, inline("risks.actions.owner")+" "+a.Owner)
 	}
 	if !a.Due.IsZero() {
-		parts = append(parts, "due "+a.Due.String())
+		parts = append(parts, inline("risks.actions.due")+" "+a.Due.String())
 	}
 	status := a.Status
 	if !a.Completed.IsZero() {
@@ -143,7 +144,7 @@ func actionLine(c *records.Case, a records.Action, today records.Date) string {
 		}
 	}
 	if a.LessRestrictive != "" {
-		parts = append(parts, "less restrictive options: "+a.LessRestrictive)
+		parts = append(parts, inline("risks.actions.less_restrictive")+": "+a.LessRestrictive)
 	}
 	return strings.Join(parts, "; ")
 }
@@ -155,11 +156,11 @@ func writeReferrals(t *caseWriter, c *records.Case) {
 	}
 	for i, r := range c.Referrals {
 		t.item(i+1, strings.Trim(r.Agency+": "+r.Detail, ": "))
-		t.date("Need identified", r.Identified)
-		t.date("Referred", r.Referred)
-		t.field("Time taken", timeTaken(r))
-		t.field("Their reference", r.Reference)
-		t.field("Response", r.Response)
+		t.date("referrals.identified", r.Identified)
+		t.date("referrals.referred", r.Referred)
+		t.labelled("Time taken", timeTaken(r))
+		t.field("referrals.reference", r.Reference)
+		t.field("referrals.response", r.Response)
 	}
 }
 
@@ -181,8 +182,8 @@ func writeChallenges(t *caseWriter, c *records.Case) {
 	}
 	for i, ch := range c.Challenges {
 		t.item(i+1, strings.Trim(ch.Date.String()+": "+ch.By, ": "))
-		t.field("What was questioned", ch.What)
-		t.field("What came of it", ch.Outcome)
+		t.field("challenges.what", ch.What)
+		t.field("challenges.outcome", ch.Outcome)
 	}
 }
 
@@ -193,10 +194,10 @@ func writeOthersAtRisk(t *caseWriter, c *records.Case) {
 		t.none()
 		return
 	}
-	t.flag("Other adults at risk", o.Adults)
-	t.flag("Children at risk", o.Children)
-	t.flagIf("Children's concern raised", o.ChildrenConcernRaised)
-	t.field("Details", o.Details)
+	t.flag("others_at_risk.adults", o.Adults)
+	t.flag("others_at_risk.children", o.Children)
+	t.flagIf("others_at_risk.children_concern_raised", o.ChildrenConcernRaised)
+	t.field("others_at_risk.details", o.Details)
 }
 
 func writeCaused(t *caseWriter, c *records.Case) {
@@ -206,10 +207,10 @@ func writeCaused(t *caseWriter, c *records.Case) {
 		t.none()
 		return
 	}
-	t.field("Organisation asked to enquire", k.Organisation)
-	t.field("Type of organisation", k.OrgType)
-	t.date("Asked on", k.Requested)
-	t.field("Report received", joinDated(yesNo(k.ReportReceived), k.ReportDate))
+	t.field("caused_enquiry.organisation", k.Organisation)
+	t.field("caused_enquiry.organisation_type", k.OrgType)
+	t.date("caused_enquiry.requested", k.Requested)
+	t.field("caused_enquiry.report_received", joinDated(yesNo(k.ReportReceived), k.ReportDate))
 }
 
 // timeTaken shows how long a referral took from the need being identified.

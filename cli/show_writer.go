@@ -63,9 +63,14 @@ func (t *caseWriter) sub(heading string) {
 	fmt.Fprintf(t.w, "%s%s:\n", t.indent, heading)
 }
 
-// field writes "Label: value" when value is not empty. Lines after the
-// first are indented under the value.
-func (t *caseWriter) field(label, value string) {
+// field writes the case's field at path as "Label: value", under the
+// field's own label (records.Label), when value is not empty.
+func (t *caseWriter) field(path, value string) { t.labelled(records.Label(path), value) }
+
+// labelled writes "Label: value" when value is not empty, for a line that
+// is not one field of the case (a figure worked out, several fields
+// together). Lines after the first are indented under the value.
+func (t *caseWriter) labelled(label, value string) {
 	value = strings.TrimSpace(cleanText(value))
 	if value == "" {
 		return
@@ -79,15 +84,24 @@ func (t *caseWriter) line(s string) {
 	fmt.Fprintf(t.w, "%s  - %s\n", t.indent, strings.ReplaceAll(cleanText(s), "\n", "\n"+t.indent+"    "))
 }
 
-func (t *caseWriter) date(label string, d records.Date) { t.field(label, d.String()) }
+// inline is the label of the field at path as words within a line:
+// "due by" rather than "Due by".
+func inline(path string) string {
+	l := records.Label(path)
+	return strings.ToLower(l[:1]) + l[1:]
+}
 
-func (t *caseWriter) flag(label string, b bool) { t.field(label, yesNo(b)) }
+// date writes the date field at path.
+func (t *caseWriter) date(path string, d records.Date) { t.field(path, d.String()) }
 
-// flagIf writes a flag only when it is set: for the many facts that
-// are worth saying only when true.
-func (t *caseWriter) flagIf(label string, b bool) {
+// flag writes the yes/no field at path.
+func (t *caseWriter) flag(path string, b bool) { t.field(path, yesNo(b)) }
+
+// flagIf writes the yes/no field at path only when it is set: for the many
+// facts that are worth saying only when true.
+func (t *caseWriter) flagIf(path string, b bool) {
 	if b {
-		t.field(label, "Yes")
+		t.field(path, "Yes")
 	}
 }
 

@@ -84,16 +84,17 @@ func checkShow(t *testing.T, show string) {
 	t.Helper()
 	c := demo.Cases(1, 1)[0]
 	nhs := records.FormatNHSNumber(c.Person.NHSNumber)
+	L := records.Label // the words show uses, from the one description
 	for _, want := range []string{
-		c.Reference + ": Mrs Dorothy Ashcombe", "The person", "NHS number: " + nhs, "Date of birth: " + c.Person.DateOfBirth.String(),
-		"The enquiry", "Concern received: " + c.Enquiry.ConcernReceived.String(), "Decision on the s42 duty", "Consent",
-		"Contacts with the person", "Spoken to alone: Yes", "Desired outcomes, in the person's words", "Revisited",
+		c.Reference + ": Mrs Dorothy Ashcombe", "The person", L("person.nhs_number") + ": " + nhs, L("person.date_of_birth") + ": " + c.Person.DateOfBirth.String(),
+		"The enquiry", L("enquiry.concern_received") + ": " + c.Enquiry.ConcernReceived.String(), "Decision on the s42 duty", "Consent",
+		"Contacts with the person", L("contacts.spoken_alone") + ": Yes", "Desired outcomes, in the person's words", "Revisited",
 		"Representatives and advocates", "Care Act advocate (s68)", "Attorney under LPA - health and welfare",
-		"Mental capacity assessments", "Capacity fluctuates: Yes", "To be seen again by", "Risks considered",
-		"Person alleged to have caused harm", "Also an adult at risk: Yes", "Support offered", "Allegations",
-		"Risks and actions", "Evaluated with the person", "Referrals to partner agencies", "Time taken",
+		"Mental capacity assessments", L("capacity_assessments.fluctuates") + ": Yes", L("capacity_assessments.revisit_by"), L("capacity_assessments.risks_considered"),
+		"Person alleged to have caused harm", L("alleged_persons.also_adult_at_risk") + ": Yes", L("alleged_persons.support_offered"), "Allegations",
+		"Risks and actions", L("risks.evaluation.date"), "Referrals to partner agencies", "Time taken",
 		"Professional curiosity and challenge", "Others at risk", "Enquiry caused by the council", "Safeguarding plan",
-		"Meetings", "Outcome and evaluation", "Finding: Partly substantiated", "Chronology", "Corrects: the entry of",
+		"Meetings", "Outcome and evaluation", L("outcome.finding") + ": Partly substantiated", "Chronology", L("chronology.corrects") + ": the entry of",
 	} {
 		if !strings.Contains(show, want) {
 			t.Errorf("show lacks %q", want)

@@ -20,7 +20,7 @@ func (b *builder) alleged() []Block {
 		blocks = append(blocks, Subheading{fmt.Sprintf("Person %d: %s", i+1, orText(a.Name, "name not recorded"))}, allegedPerson(a))
 	}
 	if len(c.Providers) > 0 {
-		t := Table{Columns: []string{"Service provider", "Type"}}
+		t := Table{Columns: columns("service_providers.name", "service_providers.type")}
 		for _, p := range c.Providers {
 			t.Rows = append(t.Rows, []string{p.Name, p.Type})
 		}
@@ -31,18 +31,18 @@ func (b *builder) alleged() []Block {
 
 func allegedPerson(a records.AllegedPerson) Fields {
 	return Fields{
-		{"Name", a.Name},
-		{"Relationship to the person", a.Relationship},
-		{"Address", a.Address},
-		{"Phone", a.Phone},
-		{"Lived with the person at the time", yesNo(a.LivedWithThen)},
-		{"Lives with the person now", yesNo(a.LivesWithNow)},
-		{"Aware of the concern", yesNo(a.AwareOfConcern)},
-		{"Also an adult at risk", yesNo(a.AlsoAdultAtRisk)},
-		{"Linked to a service failure", yesOnly(a.LinkedToServiceFailure)},
-		{"Their views", a.Views},
-		{"Impact of the concerns on them", a.Impact},
-		{"Support offered", a.SupportOffered},
-		{"Outcomes for them", strings.Join(a.Outcomes, ", ")},
+		field("alleged_persons.name", a.Name),
+		field("alleged_persons.relationship", a.Relationship),
+		field("alleged_persons.address", a.Address),
+		field("alleged_persons.phone", a.Phone),
+		field("alleged_persons.lived_with_then", yesNo(a.LivedWithThen)),
+		field("alleged_persons.lives_with_now", yesNo(a.LivesWithNow)),
+		field("alleged_persons.aware_of_concern", yesNo(a.AwareOfConcern)),
+		field("alleged_persons.also_adult_at_risk", yesNo(a.AlsoAdultAtRisk)),
+		field("alleged_persons.linked_to_service_failure", yesOnly(a.LinkedToServiceFailure)),
+		field("alleged_persons.views", a.Views),
+		field("alleged_persons.impact", a.Impact),
+		field("alleged_persons.support_offered", a.SupportOffered),
+		field("alleged_persons.outcomes", strings.Join(a.Outcomes, ", ")),
 	}
 }

@@ -12,46 +12,47 @@ import (
 func (b *builder) capacity() []Block {
 	c := b.c
 	blocks := []Block{Fields{
-		{"Substantial difficulty in being involved", yesNo(c.Person.SubstantialDifficulty)},
-		{"Lacked capacity (overall)", c.Outcome.CapacityLacked},
-		{"Supported by", c.Outcome.CapacitySupport},
+		field("person.substantial_difficulty", yesNo(c.Person.SubstantialDifficulty)),
+		field("outcome.capacity_lacked", c.Outcome.CapacityLacked),
+		field("outcome.capacity_support", c.Outcome.CapacitySupport),
 	}}
 	if len(c.Capacity) == 0 {
 		blocks = append(blocks, Paragraph{"No mental capacity assessments are recorded."})
 	}
 	for _, m := range c.Capacity {
-		blocks = append(blocks, Subheading{joinNonEmpty(", ", "Decision: "+m.Decision, m.Date.String())}, b.assessment(m))
+		blocks = append(blocks, Subheading{joinNonEmpty(", ", records.Label("capacity_assessments.decision")+": "+m.Decision, m.Date.String())}, b.assessment(m))
 	}
 	blocks = append(blocks, Subheading{"Representatives and advocates"}, b.representatives())
 	if b.plain() && len(c.Representatives) > 0 {
 		blocks = append(blocks, Notice{"Contact details of representatives withheld (not shared for this purpose)"})
 	}
 	return append(blocks, Fields{
-		{"Advocacy offered", yesNo(c.Advocacy.Offered)},
-		{"Response", c.Advocacy.Response},
-		{"Type of advocacy", c.Advocacy.Kind},
+		field("advocacy.offered", yesNo(c.Advocacy.Offered)),
+		field("advocacy.response", c.Advocacy.Response),
+		field("advocacy.kind", c.Advocacy.Kind),
 	})
 }
 
 func (b *builder) assessment(m records.CapacityAssessment) Fields {
 	return Fields{
-		{"Assessed by", m.Assessor},
-		{"Understand the information", m.Understand},
-		{"Retain it", m.Retain},
-		{"Use or weigh it", m.UseOrWeigh},
-		{"Communicate the decision", m.Communicate},
-		{"Impairment of the mind or brain", m.Impairment},
-		{"Why the impairment causes the inability", m.CausalLink},
-		{"Outcome", m.Outcome},
-		{"Capacity fluctuates", yesNo(m.Fluctuates)},
-		{"To be seen again by", m.RevisitBy.String()},
-		{"Seen again on", joinNonEmpty(": ", m.RevisitedOn.String(), m.RevisitOutcome)},
-		{"Risks considered", b.riskNames(m.RisksConsidered)},
-		{"Best-interests decision", m.BestInterests},
-		{"Who was consulted", m.Consulted},
-		{"Less restrictive options", m.LessRestrictive},
-		{"Supported by", m.SupportedBy},
-		{"Notes", m.Notes},
+		field("capacity_assessments.assessor", m.Assessor),
+		field("capacity_assessments.understand", m.Understand),
+		field("capacity_assessments.retain", m.Retain),
+		field("capacity_assessments.use_or_weigh", m.UseOrWeigh),
+		field("capacity_assessments.communicate", m.Communicate),
+		field("capacity_assessments.impairment", m.Impairment),
+		field("capacity_assessments.causal_link", m.CausalLink),
+		field("capacity_assessments.outcome", m.Outcome),
+		field("capacity_assessments.fluctuates", yesNo(m.Fluctuates)),
+		field("capacity_assessments.revisit_by", m.RevisitBy.String()),
+		field("capacity_assessments.revisited_on", m.RevisitedOn.String()),
+		field("capacity_assessments.revisit_outcome", m.RevisitOutcome),
+		field("capacity_assessments.risks_considered", b.riskNames(m.RisksConsidered)),
+		field("capacity_assessments.best_interests", m.BestInterests),
+		field("capacity_assessments.consulted", m.Consulted),
+		field("capacity_assessments.less_restrictive", m.LessRestrictive),
+		field("capacity_assessments.supported_by", m.SupportedBy),
+		field("capacity_assessments.notes", m.Notes),
 	}
 }
 
@@ -76,7 +77,8 @@ func (b *builder) representatives() Block {
 	if len(reps) == 0 {
 		return Paragraph{"No representatives or advocates are recorded."}
 	}
-	cols := []string{"Role", "Name and organisation", "Involved", "Person agreed", "Paperwork seen"}
+	cols := append([]string{records.Label("representatives.kind"), "Name and organisation", "Involved"},
+		columns("representatives.person_agreed", "representatives.paperwork_seen")...)
 	if !b.plain() {
 		cols = append(cols, "Contact")
 	}

@@ -42,7 +42,7 @@ func recordedBy(author string) string {
 	if author == "" {
 		return ""
 	}
-	return "recorded by " + author
+	return inline("chronology.author") + " " + author
 }
 
 // outcomes sets out the finding and, above all, what the person said about
@@ -51,28 +51,28 @@ func (b *builder) outcomes() []Block {
 	c := b.c
 	o := c.Outcome
 	blocks := []Block{Fields{
-		{"Finding", o.Finding},
-		{"Risk assessment outcome", o.RiskAssessmentOutcome},
-		{"Risk outcome", o.RiskOutcome},
-		{"Outcomes achieved overall", o.OutcomesAchieved},
+		field("outcome.finding", o.Finding),
+		field("outcome.risk_assessment_outcome", o.RiskAssessmentOutcome),
+		field("outcome.risk_outcome", o.RiskOutcome),
+		field("outcome.outcomes_achieved", o.OutcomesAchieved),
 	}}
 	if len(c.DesiredOutcomes) > 0 {
-		t := Table{Columns: []string{"What the person wanted", "Achieved", "What the person said"}}
+		t := Table{Columns: columns("desired_outcomes.text", "desired_outcomes.achievement", "desired_outcomes.evaluation")}
 		for _, d := range c.DesiredOutcomes {
 			t.Rows = append(t.Rows, []string{d.Text, d.Achievement, d.Evaluation})
 		}
 		blocks = append(blocks, Subheading{"The person's outcomes"}, t)
 	}
 	blocks = append(blocks, Subheading{"What the person said about the enquiry"}, Fields{
-		{"Outcomes met", o.OutcomesMet},
-		{"Feels safer", o.FeelsSafer},
-		{"Took part in judging acceptable risk", o.InvolvedInRisk},
-		{"Understood why people acted", o.UnderstoodWhy},
-		{"Felt listened to", o.FeltListened},
-		{"Kept informed", o.KeptInformed},
-		{"Invited to meetings", o.InvitedToMeetings},
-		{"Their feedback", o.PersonFeedback},
-		{"Their view of closing the enquiry", o.ViewOfClosing},
+		field("outcome.outcomes_met", o.OutcomesMet),
+		field("outcome.feels_safer", o.FeelsSafer),
+		field("outcome.involved_in_risk", o.InvolvedInRisk),
+		field("outcome.understood_why", o.UnderstoodWhy),
+		field("outcome.felt_listened", o.FeltListened),
+		field("outcome.kept_informed", o.KeptInformed),
+		field("outcome.invited_to_meetings", o.InvitedToMeetings),
+		field("outcome.person_feedback", o.PersonFeedback),
+		field("outcome.view_of_closing", o.ViewOfClosing),
 	})
 	return append(blocks, Subheading{"Conclusion"}, b.conclusion())
 }
@@ -85,16 +85,16 @@ func (b *builder) conclusion() Fields {
 		feedback += ": " + o.NoFeedbackReason
 	}
 	return Fields{
-		{"A. Care and support needs", yesNo(o.NeedsMet)},
-		{"B. Experiencing or at risk of abuse or neglect", yesNo(o.AbuseOrNeglect)},
-		{"C. Unable to protect themselves", yesNo(o.UnableToProtect)},
-		{"D. Further action taken or needed", yesNo(o.FurtherAction)},
-		{"Outcomes for the person", strings.Join(o.AdultOutcomes, ", ")},
-		{"Outcomes for organisations", strings.Join(o.OrganisationOutcomes, ", ")},
-		{"Feedback given to the referrer", feedback},
-		{"Safeguarding Adults Review", sar(o)},
-		{"Closed", c.Enquiry.Closed.String()},
-		{"Reason for closing", o.ClosureReason},
+		field("outcome.a_care_and_support_needs", yesNo(o.NeedsMet)),
+		field("outcome.b_abuse_or_neglect", yesNo(o.AbuseOrNeglect)),
+		field("outcome.c_unable_to_protect", yesNo(o.UnableToProtect)),
+		field("outcome.d_further_action", yesNo(o.FurtherAction)),
+		field("outcome.adult_outcomes", strings.Join(o.AdultOutcomes, ", ")),
+		field("outcome.organisation_outcomes", strings.Join(o.OrganisationOutcomes, ", ")),
+		field("outcome.referrer_feedback_given", feedback),
+		{"Safeguarding adults review", sar(o)},
+		field("enquiry.closed", c.Enquiry.Closed.String()),
+		field("outcome.closure_reason", o.ClosureReason),
 	}
 }
 

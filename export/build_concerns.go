@@ -8,10 +8,10 @@ func (b *builder) concerns() []Block {
 	c := b.c
 	blocks := []Block{
 		Fields{
-			{"Concern received", c.Enquiry.ConcernReceived.String()},
-			{"Enquiry started", c.Enquiry.Started.String()},
+			field("enquiry.concern_received", c.Enquiry.ConcernReceived.String()),
+			field("enquiry.started", c.Enquiry.Started.String()),
 			{"Types of abuse", joinNonEmpty(", ", c.AbuseTypes()...)},
-			{"Accounts conflict", yesOnly(c.Enquiry.ConflictingAccounts)},
+			field("enquiry.conflicting_accounts", yesOnly(c.Enquiry.ConflictingAccounts)),
 		},
 		Subheading{"The concern as reported"},
 		Paragraph{orText(c.Enquiry.Concern, "The concern has not been recorded.")},
@@ -40,17 +40,19 @@ func (b *builder) referralIn() Fields {
 		name = ""
 	}
 	return Fields{
-		{"Date", r.Date.String()},
-		{"Source", r.Source},
-		{"How it was received", r.Method},
-		{"Referrer", joinNonEmpty(", ", name, r.ReferrerRole)},
-		{"Police reference", r.PoliceRef},
-		{"Incident number", r.IncidentNumber},
+		field("referral_in.date", r.Date.String()),
+		field("referral_in.source", r.Source),
+		field("referral_in.method", r.Method),
+		field("referral_in.referrer_name", name),
+		field("referral_in.referrer_role", r.ReferrerRole),
+		field("referral_in.police_reference", r.PoliceRef),
+		field("referral_in.incident_number", r.IncidentNumber),
 	}
 }
 
 func allegationsTable(as []records.Allegation) Table {
-	t := Table{Columns: []string{"Type of abuse", "Location", "Source of risk", "What is alleged", "Risk outcome"}}
+	t := Table{Columns: columns("allegations.abuse_type", "allegations.location", "allegations.source",
+		"allegations.description", "allegations.risk_outcome")}
 	for _, a := range as {
 		t.Rows = append(t.Rows, []string{a.AbuseType, a.Location, joinNonEmpty(": ", a.Source, a.SourceDetail), a.Description, a.RiskOutcome})
 	}
@@ -59,24 +61,25 @@ func allegationsTable(as []records.Allegation) Table {
 
 func decision(d records.S42Decision) Fields {
 	return Fields{
-		{"Date", d.Date.String()},
-		{"Decided by", d.DecidedBy},
-		{"Has care and support needs", d.CareNeeds},
-		{"Experiencing or at risk of abuse or neglect", d.AtRisk},
-		{"Unable to protect themselves", d.UnableToProtect},
-		{"Reasons where not met", d.ReasonsNotMet},
-		{"Enquiry made anyway", yesOnly(d.EnquiryAnyway)},
-		{"Decision", d.Decision},
-		{"Otherwise handled by", d.OtherwiseHandling},
+		field("s42_decision.date", d.Date.String()),
+		field("s42_decision.decided_by", d.DecidedBy),
+		field("s42_decision.care_and_support_needs", d.CareNeeds),
+		field("s42_decision.experiencing_or_at_risk", d.AtRisk),
+		field("s42_decision.unable_to_protect", d.UnableToProtect),
+		field("s42_decision.reasons_not_met", d.ReasonsNotMet),
+		field("s42_decision.enquiry_anyway", yesOnly(d.EnquiryAnyway)),
+		field("s42_decision.decision", d.Decision),
+		field("s42_decision.other_handling", d.OtherwiseHandling),
 	}
 }
 
 func consent(c records.Consent) Fields {
 	return Fields{
-		{"Consent to the enquiry", joinNonEmpty(", ", c.Enquiry, c.EnquiryDate.String())},
-		{"Consent to share information", joinNonEmpty(", ", c.Share, c.ShareDate.String())},
-		{"Limits on sharing", c.Limits},
-		{"Shared without consent because", joinNonEmpty(": ", c.OverrideReason, c.OverrideDetail)},
+		field("consent.enquiry", joinNonEmpty(", ", c.Enquiry, c.EnquiryDate.String())),
+		field("consent.share", joinNonEmpty(", ", c.Share, c.ShareDate.String())),
+		field("consent.limits", c.Limits),
+		field("consent.override_reason", c.OverrideReason),
+		field("consent.override_detail", c.OverrideDetail),
 	}
 }
 
@@ -85,10 +88,10 @@ func othersAtRisk(o records.OthersAtRisk) Block {
 		return nil
 	}
 	return Fields{
-		{"Other adults at risk", yesNo(o.Adults)},
-		{"Children at risk", yesNo(o.Children)},
-		{"Children's concern raised", yesOnly(o.ChildrenConcernRaised)},
-		{"Details", o.Details},
+		field("others_at_risk.adults", yesNo(o.Adults)),
+		field("others_at_risk.children", yesNo(o.Children)),
+		field("others_at_risk.children_concern_raised", yesOnly(o.ChildrenConcernRaised)),
+		field("others_at_risk.details", o.Details),
 	}
 }
 
@@ -98,10 +101,10 @@ func caused(c records.CausedEnquiry) Fields {
 		report = joinNonEmpty(", ", "Yes", c.ReportDate.String())
 	}
 	return Fields{
-		{"Organisation asked to enquire", c.Organisation},
-		{"Type of organisation", c.OrgType},
-		{"Asked on", c.Requested.String()},
-		{"Report received", report},
+		field("caused_enquiry.organisation", c.Organisation),
+		field("caused_enquiry.organisation_type", c.OrgType),
+		field("caused_enquiry.requested", c.Requested.String()),
+		field("caused_enquiry.report_received", report),
 	}
 }
 
@@ -114,7 +117,7 @@ func (b *builder) challenges() []Block {
 	if len(cs) == 0 {
 		return nil
 	}
-	t := Table{Columns: []string{"Date", "Raised by", "What was questioned", "What came of it"}}
+	t := Table{Columns: columns("challenges.date", "challenges.by", "challenges.what", "challenges.outcome")}
 	for _, ch := range cs {
 		t.Rows = append(t.Rows, []string{ch.Date.String(), ch.By, ch.What, ch.Outcome})
 	}

@@ -11,7 +11,7 @@ import (
 // put them, how those changed, and what they said at each contact.
 func (b *builder) views() []Block {
 	c := b.c
-	blocks := []Block{Fields{{"Asked about the outcomes they want", c.Outcome.AskedAboutOutcomes}}}
+	blocks := []Block{Fields{field("outcome.asked_about_outcomes", c.Outcome.AskedAboutOutcomes)}}
 	blocks = append(blocks, Subheading{"What the person wants to happen"})
 	if len(c.DesiredOutcomes) == 0 {
 		blocks = append(blocks, Paragraph{"No desired outcomes have been recorded."})
@@ -50,9 +50,9 @@ func desiredOutcome(n int, d records.DesiredOutcome) []Block {
 // contactTitle says when and how a contact happened and whether the person
 // was seen alone, which the audit asks about.
 func contactTitle(ct records.Contact) string {
-	alone := "spoken to alone"
+	alone := inline("contacts.spoken_alone")
 	if !ct.SpokenAlone {
-		alone = joinNonEmpty(": ", "not spoken to alone", ct.NotAloneReason)
+		alone = joinNonEmpty(": ", "not "+alone, ct.NotAloneReason)
 	}
 	return joinNonEmpty(" · ", orText(ct.Date.String(), "Date not recorded"), ct.Method, alone,
 		present(ct.Present), aids(ct.AidsUsed))
@@ -76,23 +76,23 @@ func aids(s string) string {
 func (b *builder) penPicture() []Block {
 	p := b.c.Person
 	return []Block{Fields{
-		{"Name", p.Name},
-		{"Preferred name", p.PreferredName},
-		{"Date of birth", dateOfBirth(p, b.o.Made)},
-		{"NHS number", records.FormatNHSNumber(p.NHSNumber)},
-		{"Address", p.Address},
-		{"Postcode", p.Postcode},
-		{"Phone", p.Phone},
-		{"Gender", p.Gender},
-		{"Language", p.Language},
-		{"Interpreter needed", yesOnly(p.InterpreterNeeded)},
-		{"Communication needs", p.CommunicationNeeds},
-		{"Communication aids", p.CommunicationAids},
-		{"Conditions", p.Conditions},
-		{"Primary support reason", p.PrimarySupportReason},
-		{"Lives with", p.LivesWith},
-		{"Substantial difficulty in being involved", yesOnly(p.SubstantialDifficulty)},
-		{"Date of death", p.DateOfDeath.String()},
+		field("person.name", p.Name),
+		field("person.preferred_name", p.PreferredName),
+		field("person.date_of_birth", dateOfBirth(p, b.o.Made)),
+		field("person.nhs_number", records.FormatNHSNumber(p.NHSNumber)),
+		field("person.address", p.Address),
+		field("person.postcode", p.Postcode),
+		field("person.phone", p.Phone),
+		field("person.gender", p.Gender),
+		field("person.language", p.Language),
+		field("person.interpreter_needed", yesOnly(p.InterpreterNeeded)),
+		field("person.communication_needs", p.CommunicationNeeds),
+		field("person.communication_aids", p.CommunicationAids),
+		field("person.conditions", p.Conditions),
+		field("person.primary_support_reason", p.PrimarySupportReason),
+		field("person.lives_with", p.LivesWith),
+		field("person.substantial_difficulty", yesOnly(p.SubstantialDifficulty)),
+		field("person.date_of_death", p.DateOfDeath.String()),
 	}}
 }
 

@@ -20,27 +20,23 @@ func (b *builder) risks() []Block {
 	}
 	p := c.Plan
 	return append(blocks, Subheading{"Safeguarding plan review"}, Fields{
-		{"Review", p.ReviewType},
-		{"Monitored by", p.Monitor},
-		{"Review date", p.ReviewDate.String()},
-		{"Review outcome", p.ReviewOutcome},
+		field("plan.review_type", p.ReviewType),
+		field("plan.monitor", p.Monitor),
+		field("plan.review_date", p.ReviewDate.String()),
+		field("plan.review_outcome", p.ReviewOutcome),
 	})
 }
 
 func risk(r records.Risk) []Block {
-	status := "Open"
-	if r.Closed {
-		status = "Closed"
-	}
 	blocks := []Block{Fields{
-		{"The risk", r.Description},
-		{"Comes from", r.Source},
-		{"Likelihood", r.Likelihood},
-		{"Impact", r.Impact},
-		{"The person's view", r.PersonView},
-		{"Less restrictive options considered", r.LessRestrictive},
-		{"Why the response is proportionate", r.Proportionality},
-		{"Status", status},
+		field("risks.description", r.Description),
+		field("risks.source", r.Source),
+		field("risks.likelihood", r.Likelihood),
+		field("risks.impact", r.Impact),
+		field("risks.person_view", r.PersonView),
+		field("risks.less_restrictive", r.LessRestrictive),
+		field("risks.proportionality", r.Proportionality),
+		field("risks.closed", yesNo(r.Closed)),
 	}}
 	if len(r.Actions) == 0 {
 		blocks = append(blocks, Paragraph{"No actions are recorded for this risk."})
@@ -49,14 +45,15 @@ func risk(r records.Risk) []Block {
 	}
 	e := r.Evaluation
 	return append(blocks, Fields{
-		{"Evaluated with the person", orText(e.Date.String(), "Not yet")},
-		{"Result", e.Result},
-		{"What the person said", e.PersonSaid},
+		field("risks.evaluation.date", orText(e.Date.String(), "Not yet")),
+		field("risks.evaluation.result", e.Result),
+		field("risks.evaluation.person_said", e.PersonSaid),
 	})
 }
 
 func actionsTable(as []records.Action) Table {
-	t := Table{Columns: []string{"Action", "Owner", "Due", "Status", "Completed"}}
+	t := Table{Columns: columns("risks.actions.what", "risks.actions.owner", "risks.actions.due",
+		"risks.actions.status", "risks.actions.completed")}
 	for _, a := range as {
 		t.Rows = append(t.Rows, []string{a.What, a.Owner, a.Due.String(), a.Status, a.Completed.String()})
 	}
@@ -70,7 +67,8 @@ func (b *builder) referrals() []Block {
 	if len(rs) == 0 {
 		return []Block{Paragraph{"No referrals to partner agencies are recorded."}}
 	}
-	t := Table{Columns: []string{"Agency", "Why", "Need identified", "Referred", "Days taken", "Response"}}
+	t := Table{Columns: append(columns("referrals.agency", "referrals.detail", "referrals.identified", "referrals.referred"),
+		"Days taken", records.Label("referrals.response"))}
 	for _, r := range rs {
 		t.Rows = append(t.Rows, []string{r.Agency, joinNonEmpty("\n", r.Detail, reference(r.Reference)),
 			r.Identified.String(), orText(r.Referred.String(), "Not yet"), daysTaken(r), r.Response})

@@ -67,21 +67,22 @@ func (b *builder) cover() []Block {
 	blocks := []Block{
 		Paragraph{b.handling()},
 		Fields{
-			{"Case reference", c.Reference},
+			field("reference", c.Reference),
 			{"Purpose of sharing", b.o.Purpose.Label()},
 			{"Sections", b.sectionList()},
 			{"Contact details", b.maskingNote()},
-			{"Enquiry type", c.Enquiry.Type},
-			{"Stage", c.Enquiry.Stage},
-			{"Lead practitioner", c.Enquiry.LeadPractitioner},
-			{"Organisation", c.Enquiry.Organisation},
+			field("enquiry.type", c.Enquiry.Type),
+			field("enquiry.stage", c.Enquiry.Stage),
+			field("enquiry.lead_practitioner", c.Enquiry.LeadPractitioner),
+			field("enquiry.organisation", c.Enquiry.Organisation),
 			{"Made on", records.DateOf(b.o.Made).String()},
 			{"Made by", b.o.Author},
 		},
 	}
 	if m := b.meeting; m != nil {
 		blocks = append(blocks, Subheading{joinNonEmpty(", ", orText(m.Type, "Meeting"), m.Date.String())},
-			Fields{{"Meeting", m.Type}, {"Date", m.Date.String()}, {"Place", m.Place}, {"Why information is shared", m.Purpose}},
+			Fields{field("meetings.type", m.Type), field("meetings.date", m.Date.String()), field("meetings.place", m.Place),
+				field("meetings.purpose", m.Purpose)},
 			attendeesTable(m.Attendees))
 	}
 	return blocks
@@ -115,7 +116,8 @@ func attendeesTable(as []records.Attendee) Block {
 	if len(as) == 0 {
 		return Paragraph{"No attendees recorded."}
 	}
-	t := Table{Columns: []string{"Name", "Role and organisation", "Attendance"}}
+	t := Table{Columns: []string{records.Label("meetings.attendees.name"), "Role and organisation",
+		records.Label("meetings.attendees.attendance")}}
 	for _, a := range as {
 		t.Rows = append(t.Rows, []string{a.Name, joinNonEmpty(", ", a.Role, a.Organisation), a.Attendance})
 	}

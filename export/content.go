@@ -1,6 +1,7 @@
 package export
 
 import (
+	"strings"
 	"time"
 
 	"msprecords/records"
@@ -15,8 +16,8 @@ type Document struct {
 	Author    string // who made it
 	Marking   string // protective marking on every page; "" means DefaultMarking
 	Reference string // the case reference shown on every page; never the person's name
-	// ReferenceLabel stands before Reference on every page; "" means
-	// "Case reference". A report about many cases sets its own.
+	// ReferenceLabel stands before Reference on every page; "" means the
+	// label of the case reference. A report about many cases sets its own.
 	ReferenceLabel string
 	Made           time.Time // the date made, shown on every page
 	Parts          []Part
@@ -45,6 +46,26 @@ type Subheading struct{ Text string }
 
 // Field is one labelled value.
 type Field struct{ Label, Value string }
+
+// field is the value of the case's field at path under the field's own
+// label, the one the window and `show` use too.
+func field(path, value string) Field { return Field{records.Label(path), value} }
+
+// inline is the label of the field at path as words within a line:
+// "recorded by" rather than "Recorded by".
+func inline(path string) string {
+	l := records.Label(path)
+	return strings.ToLower(l[:1]) + l[1:]
+}
+
+// columns are the labels of the case's fields at paths, for a table's header.
+func columns(paths ...string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = records.Label(p)
+	}
+	return out
+}
 
 // Fields is a list of labelled values; fields with no value are left out.
 type Fields []Field
@@ -79,7 +100,7 @@ func (d *Document) marking() string {
 
 // referenceLine is what every page says about whose document this is.
 func (d *Document) referenceLine() string {
-	return orText(d.ReferenceLabel, "Case reference") + " " + d.Reference
+	return orText(d.ReferenceLabel, records.Label("reference")) + " " + d.Reference
 }
 
 // madeDate is the date made as a person reads it: "30 November 2026".
