@@ -87,9 +87,9 @@ func newAuditScreen(w fyne.Window, u *UI) *auditScreen {
 	s := &auditScreen{w: w, u: u, from: newDateEntry(), to: newDateEntry(), condition: widget.NewEntry(),
 		size: widget.NewEntry(), seed: widget.NewEntry(), problem: newMessage(), summary: wrapped("")}
 	s.condition.SetPlaceHolder("e.g. dementia")
-	s.abuse = widget.NewSelect(append([]string{anyAbuseType}, records.AbuseTypes...), nil)
+	s.abuse = widget.NewSelect(append([]string{anyAbuseType}, records.AbuseTypes()...), nil)
 	s.abuse.SetSelected(anyAbuseType)
-	s.stage = widget.NewSelect(append([]string{anyStage}, records.Stages...), nil)
+	s.stage = widget.NewSelect(append([]string{anyStage}, records.Stages()...), nil)
 	s.stage.SetSelected(anyStage)
 	s.size.SetText("20")
 	s.newSeed()

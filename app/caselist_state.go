@@ -47,7 +47,7 @@ func (f caseFilter) query() store.Query {
 
 // stageChoices are the stage filter's options.
 func stageChoices() []string {
-	return append([]string{allStages}, records.Stages...)
+	return append([]string{allStages}, records.Stages()...)
 }
 
 // caseColumns are the list's columns, in order.

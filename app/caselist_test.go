@@ -34,13 +34,13 @@ func listCase(name, stage string, closed bool) *records.Case {
 // TestCaseListSearchAndFilters types in the search box and uses each filter.
 func TestCaseListSearchAndFilters(t *testing.T) {
 	u := openUnlocked(t)
-	overdue := listCase("Edith Cavell", records.Stages[3], false)
+	overdue := listCase("Edith Cavell", records.Stages()[3], false)
 	overdue.Risks = []records.Risk{{ID: "r1", Description: "Falls", Actions: []records.Action{
 		{ID: "a1", What: "Grab rails", Due: records.NewDate(2025, 7, 1), Status: "Not started"}}}}
-	overdue.Contacts = []records.Contact{{ID: "c1", Date: records.NewDate(2025, 6, 5), Method: records.ContactMethods[0],
+	overdue.Contacts = []records.Contact{{ID: "c1", Date: records.NewDate(2025, 6, 5), Method: records.ContactMethods()[0],
 		Notes: "Spoke about the marmalade sandwiches"}}
-	addCases(t, u, listCase("Ada Lovelace", records.Stages[0], false),
-		listCase("Mary Seacole", records.Stages[7], true), overdue)
+	addCases(t, u, listCase("Ada Lovelace", records.Stages()[0], false),
+		listCase("Mary Seacole", records.Stages()[7], true), overdue)
 
 	l := u.cases
 	if l.count.Text != "3 cases" || l.list.Length() != 3 {
@@ -70,7 +70,7 @@ func TestCaseListSearchAndFilters(t *testing.T) {
 		t.Errorf("open filter: %d rows", len(l.rows))
 	}
 	l.status.SetSelected(statusAll)
-	l.stage.SetSelected(records.Stages[0])
+	l.stage.SetSelected(records.Stages()[0])
 	if len(l.rows) != 1 || l.rows[0].Name != "Ada Lovelace" {
 		t.Errorf("stage filter: %v", l.rows)
 	}

@@ -49,13 +49,13 @@ func newCaseView(w fyne.Window, c *records.Case, user string, changed func()) *c
 	}
 	v := &caseView{w: w, user: user, changed: changed, current: records.PartPerson}
 	v.nav = widget.NewList(
-		func() int { return len(records.Parts) },
+		func() int { return len(records.Parts()) },
 		func() fyne.CanvasObject { return widget.NewLabel(records.PartAllegedHarm) },
-		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(records.Parts[id]) },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(records.Parts()[id]) },
 	)
 	v.nav.OnSelected = func(id widget.ListItemID) {
-		if records.Parts[id] != v.current || len(v.body.Objects) == 0 {
-			v.display(records.Parts[id])
+		if records.Parts()[id] != v.current || len(v.body.Objects) == 0 {
+			v.display(records.Parts()[id])
 		}
 	}
 	v.body = container.NewStack()
@@ -71,7 +71,7 @@ func (v *caseView) content() fyne.CanvasObject { return v.root }
 // showPart shows one part of the record, named by records.PartPerson etc.
 // Unknown names are ignored.
 func (v *caseView) showPart(name string) {
-	for i, p := range records.Parts {
+	for i, p := range records.Parts() {
 		if p == name {
 			v.display(name)
 			v.nav.Select(i)

@@ -60,7 +60,7 @@ func (f *form) closedDate(label string) *dateField {
 // stage is the enquiry's stage, asking first when it moves to closure.
 func (f *form) stage(label string) *widget.Select {
 	c := f.v.c
-	s := widget.NewSelect(records.Stages, nil)
+	s := widget.NewSelect(records.Stages(), nil)
 	s.PlaceHolder = "Select…"
 	s.Selected = c.Enquiry.Stage
 	s.OnChanged = func(val string) {

@@ -253,7 +253,7 @@ func d(day, month, year int) records.Date {
 
 func TestCaseViewShowsEveryPart(t *testing.T) {
 	h := newViewHarness(t, nil)
-	for _, name := range records.Parts {
+	for _, name := range records.Parts() {
 		if h.show(name) == nil || h.v.current != name || len(h.v.body.Objects) != 1 {
 			t.Errorf("part %q is not shown", name)
 		}

@@ -95,24 +95,24 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	// Person & engagement: the enquiry.
 	p.showTab(tabEnquiry)
 	enquiry := personTab(tabEnquiry, func(p *personPart) *form { return p.enquiry })
-	h.pick(p.enquiry, "Type of enquiry", records.EnquiryTypes[0])
+	h.pick(p.enquiry, "Type of enquiry", records.EnquiryTypes()[0])
 	h.typeText(p.enquiry, "Council reference", "NMC/2026/118")
 	h.typeDate(p.enquiry, "Date concern received", "3/6/2025")
 	h.typeDate(p.enquiry, "Date enquiry started", "5/6/2025")
-	h.pick(p.enquiry, "Stage", records.Stages[3])
+	h.pick(p.enquiry, "Stage", records.Stages()[3])
 	selectAllAndDelete(h.field(p.enquiry, "Lead practitioner").(*widget.Entry)) // the new case names its maker
 	h.typeText(p.enquiry, "Lead practitioner", "Siân Pritchard")
 	h.typeText(p.enquiry, "Lead organisation", "Northmoor Council")
 	h.writeLong(p.enquiry, "The concern, in the referrer's words", "Bruises on her arms.")
 	h.tick(p.enquiry, "Accounts of what happened conflict")
-	keep("type of enquiry", func(c *records.Case) string { return c.Enquiry.Type }, records.EnquiryTypes[0], at(enquiry, "Type of enquiry"))
+	keep("type of enquiry", func(c *records.Case) string { return c.Enquiry.Type }, records.EnquiryTypes()[0], at(enquiry, "Type of enquiry"))
 	keep("council reference", func(c *records.Case) string { return c.Enquiry.CouncilReference }, "NMC/2026/118",
 		at(enquiry, "Council reference"))
 	keep("date concern received", func(c *records.Case) string { return c.Enquiry.ConcernReceived.Short() }, "03/06/2025",
 		at(enquiry, "Date concern received"))
 	keep("date enquiry started", func(c *records.Case) string { return c.Enquiry.Started.Short() }, "05/06/2025",
 		at(enquiry, "Date enquiry started"))
-	keep("stage", func(c *records.Case) string { return c.Enquiry.Stage }, records.Stages[3], at(enquiry, "Stage"))
+	keep("stage", func(c *records.Case) string { return c.Enquiry.Stage }, records.Stages()[3], at(enquiry, "Stage"))
 	keep("lead practitioner", func(c *records.Case) string { return c.Enquiry.LeadPractitioner }, "Siân Pritchard",
 		at(enquiry, "Lead practitioner"))
 	keep("organisation", func(c *records.Case) string { return c.Enquiry.Organisation }, "Northmoor Council",
@@ -132,7 +132,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	h.pick(p.referral, "How the referral was made", "Telephone")
 	h.typeDate(p.referral, "Date of decision", "5/6/2025")
 	h.tick(p.referral, "Enquiry made anyway")
-	h.pick(p.referral, "The decision", records.S42Decisions[1])
+	h.pick(p.referral, "The decision", records.S42Decisions()[1])
 	keep("date of referral", func(c *records.Case) string { return c.ReferralIn.Date.Short() }, "03/06/2025",
 		at(referral, "Date of referral"))
 	keep("source of referral", func(c *records.Case) string { return c.ReferralIn.Source }, "Hospital", at(referral, "Source of referral"))
@@ -145,7 +145,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		at(referral, "Date of decision"))
 	keep("enquiry made anyway", func(c *records.Case) string { return strconv.FormatBool(c.Decision.EnquiryAnyway) }, yes,
 		at(referral, "Enquiry made anyway"))
-	keep("s42 decision", func(c *records.Case) string { return c.Decision.Decision }, records.S42Decisions[1], at(referral, "The decision"))
+	keep("s42 decision", func(c *records.Case) string { return c.Decision.Decision }, records.S42Decisions()[1], at(referral, "The decision"))
 
 	// Person & engagement: consent, others at risk, caused enquiry.
 	p.showTab(tabConsent)
@@ -236,7 +236,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	// Person & engagement: the plan, a meeting and an attendee.
 	p.showTab(tabPlan)
 	plan := personTab(tabPlan, func(p *personPart) *form { return p.plan })
-	h.pick(p.plan, "Type of review", records.ReviewTypes[0])
+	h.pick(p.plan, "Type of review", records.ReviewTypes()[0])
 	h.typeText(p.plan, "Who monitors the plan", "Dafydd Ó Briain")
 	test.Tap(p.meetings.addBtn)
 	h.pick(p.meetings.form, "Type of meeting", "Strategy meeting")
@@ -257,7 +257,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		}
 		return p.attendees.forms[0]
 	}
-	keep("review type", func(c *records.Case) string { return c.Plan.ReviewType }, records.ReviewTypes[0], at(plan, "Type of review"))
+	keep("review type", func(c *records.Case) string { return c.Plan.ReviewType }, records.ReviewTypes()[0], at(plan, "Type of review"))
 	keep("plan monitor", func(c *records.Case) string { return c.Plan.Monitor }, "Dafydd Ó Briain", at(plan, "Who monitors the plan"))
 	keep("type of meeting", func(c *records.Case) string { return c.Meetings[0].Type }, "Strategy meeting",
 		at(meeting, "Type of meeting"))

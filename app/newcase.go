@@ -118,7 +118,7 @@ func newCaseRecord(draft *records.Case, user string) *records.Case {
 			Name:        strings.TrimSpace(draft.Person.Name),
 			DateOfBirth: draft.Person.DateOfBirth,
 		},
-		Enquiry: records.Enquiry{Stage: records.Stages[0], LeadPractitioner: user},
+		Enquiry: records.Enquiry{Stage: records.Stages()[0], LeadPractitioner: user},
 	}
 }
 

@@ -61,7 +61,7 @@ func TestNewCaseChecksTheForm(t *testing.T) {
 		t.Fatalf("no case for an unknown date of birth: %q", u.newCase.problem.Text)
 	}
 	c := u.current.c
-	if c.Enquiry.Stage != records.Stages[0] || c.Enquiry.LeadPractitioner != testUser || !c.Person.DateOfBirth.IsZero() {
+	if c.Enquiry.Stage != records.Stages()[0] || c.Enquiry.LeadPractitioner != testUser || !c.Person.DateOfBirth.IsZero() {
 		t.Errorf("new case: stage %q, lead %q, born %v", c.Enquiry.Stage, c.Enquiry.LeadPractitioner, c.Person.DateOfBirth)
 	}
 

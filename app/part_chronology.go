@@ -35,7 +35,7 @@ func (p *chronologyPart) build() fyne.CanvasObject {
 	p.list = widget.NewList(func() int { return len(p.order) }, newChronologyRow, p.updateRow)
 	p.list.OnSelected = func(i widget.ListItemID) { p.show(p.v.c.Chronology[p.order[i]].ID) }
 	p.addBtn = widget.NewButton("Add entry", func() {
-		p.v.addToChronology(records.ChronologyEntry{Date: records.Today(), Kind: records.ChronologyKinds[0]})
+		p.v.addToChronology(records.ChronologyEntry{Date: records.Today(), Kind: records.ChronologyKinds()[0]})
 	})
 	p.correctBtn = widget.NewButton("Correct this entry", p.correct)
 	p.body = container.NewStack()

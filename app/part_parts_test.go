@@ -178,7 +178,7 @@ func TestAllegedPersonAndProviderAdded(t *testing.T) {
 
 func TestNoPerpetratorWording(t *testing.T) {
 	h := newViewHarness(t, &records.Case{AllegedPersons: []records.AllegedPerson{{ID: "a"}}})
-	for _, name := range records.Parts {
+	for _, name := range records.Parts() {
 		h.show(name)
 		for _, o := range test.LaidOutObjects(h.v.content()) {
 			if l, ok := o.(*widget.Label); ok && strings.Contains(strings.ToLower(l.Text), "perpetrator") {
@@ -206,11 +206,11 @@ func TestOutcomeAndEvaluationTyped(t *testing.T) {
 	h.writeLong(f, "Feedback on the process, in their words", "“You listened.”")
 	g := p.findings
 	h.pick(g, "Finding", "Substantiated")
-	h.pick(g, "Risk assessment outcome", records.RiskAssessmentOutcomes[0])
+	h.pick(g, "Risk assessment outcome", records.RiskAssessmentOutcomes()[0])
 	h.pick(g, "Risk outcome", "Risk reduced")
-	h.pick(g, "Did the person lack capacity", records.CapacityLacked[0])
+	h.pick(g, "Did the person lack capacity", records.CapacityLacked()[0])
 	h.pick(g, "Support while lacking capacity", "Advocate")
-	h.pick(g, "Asked about desired outcomes", records.AskedAboutOutcomes[0])
+	h.pick(g, "Asked about desired outcomes", records.AskedAboutOutcomes()[0])
 	h.pick(g, "Desired outcomes achieved (overall)", "Partially achieved")
 	h.tick(g, "A. Has care and support needs")
 	h.tick(g, "B. Experiencing, or at risk of, abuse or neglect")
@@ -234,8 +234,8 @@ func TestOutcomeAndEvaluationTyped(t *testing.T) {
 		Achievement: "Fully achieved", Evaluation: "“I'm still at home.”"})
 	mustEqual(t, "outcome 2", c.DesiredOutcomes[1].Achievement, "Partially achieved")
 	mustEqual(t, "outcome", c.Outcome, records.Outcome{Finding: "Substantiated",
-		RiskAssessmentOutcome: records.RiskAssessmentOutcomes[0], RiskOutcome: "Risk reduced",
-		CapacityLacked: records.CapacityLacked[0], CapacitySupport: "Advocate", AskedAboutOutcomes: records.AskedAboutOutcomes[0],
+		RiskAssessmentOutcome: records.RiskAssessmentOutcomes()[0], RiskOutcome: "Risk reduced",
+		CapacityLacked: records.CapacityLacked()[0], CapacitySupport: "Advocate", AskedAboutOutcomes: records.AskedAboutOutcomes()[0],
 		OutcomesAchieved: "Partially achieved", OutcomesMet: "Partially", FeelsSafer: "Yes", InvolvedInRisk: "Fully",
 		UnderstoodWhy: "Partially", FeltListened: "Always", KeptInformed: "Yes", InvitedToMeetings: "No",
 		PersonFeedback: "“You listened.”", ViewOfClosing: "“Happy for you to close it.”", ReferrerFeedback: true,

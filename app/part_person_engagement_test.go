@@ -18,7 +18,7 @@ func TestContactAdded(t *testing.T) {
 	test.Tap(p.contacts.addBtn)
 	f := p.contacts.form
 	h.typeDate(f, "Date of contact", "4/6/2025")
-	h.pick(f, "Stage at the contact", records.Stages[3])
+	h.pick(f, "Stage at the contact", records.Stages()[3])
 	h.pick(f, "How the contact was made", "Face to face at home")
 	h.typeText(f, "Who else was present", "Her daughter")
 	h.typeText(f, "Why not spoken to alone", "Daughter would not leave")
@@ -37,7 +37,7 @@ func TestContactAdded(t *testing.T) {
 		t.Fatalf("%d contacts", len(h.c.Contacts))
 	}
 	got := h.c.Contacts[0]
-	mustEqual(t, "contact", got, records.Contact{ID: got.ID, Date: d(4, 6, 2025), Stage: records.Stages[3],
+	mustEqual(t, "contact", got, records.Contact{ID: got.ID, Date: d(4, 6, 2025), Stage: records.Stages()[3],
 		Method: "Face to face at home", Present: "Her daughter", SpokenAlone: true, NotAloneReason: "Daughter would not leave",
 		AidsUsed: "Picture cards", Views: "“I want to stay in my own home.”", ConsentSought: true, ConsentGiven: "Yes",
 		Notes: "Calm, smiling.", RecordedBy: "Sam Okafor"})
@@ -157,13 +157,13 @@ func (h *viewHarness) tapFormButton(f *form, text string) {
 }
 
 func TestClosingWithUnevaluatedOutcomesAsks(t *testing.T) {
-	c := &records.Case{Enquiry: records.Enquiry{Stage: records.Stages[4]},
+	c := &records.Case{Enquiry: records.Enquiry{Stage: records.Stages()[4]},
 		DesiredOutcomes: []records.DesiredOutcome{{ID: "o1", Text: "Stay at home"}, {ID: "o2", Text: "See Bill", Achievement: "Fully achieved"}}}
 	h := newViewHarness(t, c)
 	p := h.show(records.PartPerson).(*personPart)
 	p.showTab(tabEnquiry)
 	stage := p.enquiry.field("Stage").(*widget.Select)
-	stage.SetSelected(records.Stages[len(records.Stages)-1])
+	stage.SetSelected(records.Stages()[len(records.Stages())-1])
 	if !h.dialogShown() {
 		t.Fatal("closing did not ask")
 	}
@@ -171,8 +171,8 @@ func TestClosingWithUnevaluatedOutcomesAsks(t *testing.T) {
 		t.Errorf("the question does not say why: %q", h.dialogText())
 	}
 	h.tapDialogButton("Keep it open")
-	mustEqual(t, "stage kept", c.Enquiry.Stage, records.Stages[4])
-	mustEqual(t, "stage shown", stage.Selected, records.Stages[4])
+	mustEqual(t, "stage kept", c.Enquiry.Stage, records.Stages()[4])
+	mustEqual(t, "stage shown", stage.Selected, records.Stages()[4])
 	if h.changes != 0 {
 		t.Errorf("changed() called %d times", h.changes)
 	}

@@ -91,19 +91,19 @@ func TestEnquiryFactsTyped(t *testing.T) {
 	p := h.show(records.PartPerson).(*personPart)
 	p.showTab(tabEnquiry)
 	f := p.enquiry
-	h.pick(f, "Type of enquiry", records.EnquiryTypes[0])
+	h.pick(f, "Type of enquiry", records.EnquiryTypes()[0])
 	h.typeText(f, "Council reference", "NMC/2026/118")
 	h.typeDate(f, "Date concern received", "4/6/2025")
 	h.typeDate(f, "Date enquiry started", "06/06/2025")
-	h.pick(f, "Stage", records.Stages[3])
+	h.pick(f, "Stage", records.Stages()[3])
 	h.typeText(f, "Lead practitioner", "Sam Okafor")
 	h.typeText(f, "Lead organisation", "Northmoor Council")
 	h.writeLong(f, "The concern, in the referrer's words", "Bruises on her arms.")
 	h.tick(f, "Accounts of what happened conflict")
 	h.changed()
 	mustEqual(t, "enquiry", h.c.Enquiry, records.Enquiry{
-		Type: records.EnquiryTypes[0], CouncilReference: "NMC/2026/118", ConcernReceived: d(4, 6, 2025),
-		Started: d(6, 6, 2025), Stage: records.Stages[3], LeadPractitioner: "Sam Okafor",
+		Type: records.EnquiryTypes()[0], CouncilReference: "NMC/2026/118", ConcernReceived: d(4, 6, 2025),
+		Started: d(6, 6, 2025), Stage: records.Stages()[3], LeadPractitioner: "Sam Okafor",
 		Organisation: "Northmoor Council", Concern: "Bruises on her arms.", ConflictingAccounts: true,
 	})
 }
@@ -127,14 +127,14 @@ func TestReferralAndDecisionTyped(t *testing.T) {
 	h.pick(f, "(c) Unable to protect themselves", "Not met")
 	h.writeLong(f, "Reasons where a test was not met", "Can ask for help.")
 	h.tick(f, "Enquiry made anyway")
-	h.pick(f, "The decision", records.S42Decisions[2])
-	h.pick(f, "Otherwise handled by", records.OtherHandling[1])
+	h.pick(f, "The decision", records.S42Decisions()[2])
+	h.pick(f, "Otherwise handled by", records.OtherHandling()[1])
 	h.changed()
 	mustEqual(t, "referral in", h.c.ReferralIn, records.ReferralIn{Date: d(3, 6, 2025), Source: "Hospital",
 		Method: "Telephone", ReferrerName: "Dr Rao", ReferrerRole: "Consultant", PoliceRef: "NP-1", IncidentNumber: "INC-2"})
 	mustEqual(t, "decision", h.c.Decision, records.S42Decision{Date: d(5, 6, 2025), DecidedBy: "Team manager",
 		CareNeeds: "Met", AtRisk: "Met", UnableToProtect: "Not met", ReasonsNotMet: "Can ask for help.",
-		EnquiryAnyway: true, Decision: records.S42Decisions[2], OtherwiseHandling: records.OtherHandling[1]})
+		EnquiryAnyway: true, Decision: records.S42Decisions()[2], OtherwiseHandling: records.OtherHandling()[1]})
 }
 
 func TestConsentOthersAndCausedTyped(t *testing.T) {
@@ -197,7 +197,7 @@ func TestPlanMeetingAndChallengeAdded(t *testing.T) {
 	h := newViewHarness(t, nil)
 	p := h.show(records.PartPerson).(*personPart)
 	p.showTab(tabPlan)
-	h.pick(p.plan, "Type of review", records.ReviewTypes[0])
+	h.pick(p.plan, "Type of review", records.ReviewTypes()[0])
 	h.typeText(p.plan, "Who monitors the plan", "Sam Okafor")
 	h.typeDate(p.plan, "Date of review", "1/9/2025")
 	h.typeText(p.plan, "Outcome of the review", "Plan working")
@@ -221,7 +221,7 @@ func TestPlanMeetingAndChallengeAdded(t *testing.T) {
 	h.writeLong(cf, "What was questioned", "That she could not be seen alone.")
 	h.writeLong(cf, "What came of it", "Seen alone next visit.")
 	h.changed()
-	mustEqual(t, "plan", h.c.Plan, records.Plan{ReviewType: records.ReviewTypes[0], Monitor: "Sam Okafor",
+	mustEqual(t, "plan", h.c.Plan, records.Plan{ReviewType: records.ReviewTypes()[0], Monitor: "Sam Okafor",
 		ReviewDate: d(1, 9, 2025), ReviewOutcome: "Plan working"})
 	m := h.c.Meetings[0]
 	mustEqual(t, "meeting", m, records.Meeting{ID: m.ID, Type: "Strategy meeting", Date: d(10, 6, 2025), Place: "Elm House",

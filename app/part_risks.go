@@ -73,7 +73,7 @@ func (p *risksPart) actionCards(r *records.Risk) *cardList {
 	return &cardList{v: p.v, noun: "action", redraw: p.risks.redraw,
 		count: func() int { return len(r.Actions) },
 		create: func() {
-			r.Actions = append(r.Actions, records.Action{ID: records.NewID(), Status: records.ActionStatuses[0]})
+			r.Actions = append(r.Actions, records.Action{ID: records.NewID(), Status: records.ActionStatuses()[0]})
 		},
 		remove: func(j int) { r.Actions = removeAt(r.Actions, j) },
 		detail: func(f *form, j int) { p.actionForm(f, &r.Actions[j]) },

@@ -107,7 +107,7 @@ func TestPracticePanelOnCaseScreen(t *testing.T) {
 	u.current.view.edit(func() {
 		c := u.current.c
 		c.Contacts = append(c.Contacts, records.Contact{ID: records.NewID(), Date: records.Today(), SpokenAlone: true,
-			Stage: records.Stages[0], Views: "I want to stay here."})
+			Stage: records.Stages()[0], Views: "I want to stay here."})
 	})
 	press(u, fyne.KeyS) // saves now, so no autosave timer outlives the test
 	if f, _ := p.report.Finding(practice.CriterionSpokenAlone); f.Result != practice.Met {

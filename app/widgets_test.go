@@ -92,7 +92,7 @@ func TestEveryPartHasDistinctLabels(t *testing.T) {
 		Chronology: []records.ChronologyEntry{{ID: "13", Text: "x"}},
 	}
 	h := newViewHarness(t, c)
-	for _, name := range records.Parts {
+	for _, name := range records.Parts() {
 		h.show(name)
 	}
 	p := h.v.parts[records.PartPerson].(*personPart)

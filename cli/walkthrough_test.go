@@ -71,7 +71,7 @@ func checkList(t *testing.T, list string, n int) {
 	}
 	for _, line := range lines {
 		f := strings.Split(line, "\t")
-		if len(f) != 4 || !strings.HasPrefix(f[0], "DEMO-") || !records.Contains(records.Stages, f[1]) || !ukDate.MatchString(f[2]) || f[3] == "" {
+		if len(f) != 4 || !strings.HasPrefix(f[0], "DEMO-") || !records.Contains(records.Stages(), f[1]) || !ukDate.MatchString(f[2]) || f[3] == "" {
 			t.Errorf("list line %q is not reference, stage, opened date, name", line)
 		}
 	}

@@ -117,7 +117,7 @@ func (g *demoGen) open(span int, closed bool) {
 	g.c.Enquiry.Organisation = "Northmoor Council Adult Social Care (fictional)"
 	g.c.Enquiry.CouncilReference = "NMC-ASC-" + strconv.Itoa(400000+g.r.IntN(99999))
 	g.c.ReferralIn.Date = g.start
-	g.c.ReferralIn.Method = records.ReferralMethods[g.index%len(records.ReferralMethods)]
+	g.c.ReferralIn.Method = records.ReferralMethods()[g.index%len(records.ReferralMethods())]
 }
 
 // person fills the fixed details of the adult.

@@ -63,86 +63,86 @@ type pickListUse struct {
 
 func pickListUses() []pickListUse {
 	return []pickListUse{
-		{"Stages", records.Stages, func(c *records.Case) []string { return append([]string{c.Enquiry.Stage}, stagesUsed(c)...) }},
-		{"EnquiryTypes", records.EnquiryTypes, func(c *records.Case) []string { return []string{c.Enquiry.Type} }},
-		{"AbuseTypes", records.AbuseTypes, eachAllegation(func(a records.Allegation) string { return a.AbuseType })},
-		{"RiskLocations", records.RiskLocations, eachAllegation(func(a records.Allegation) string { return a.Location })},
-		{"RiskSources", records.RiskSources, eachAllegation(func(a records.Allegation) string { return a.Source })},
+		{"Stages", records.Stages(), func(c *records.Case) []string { return append([]string{c.Enquiry.Stage}, stagesUsed(c)...) }},
+		{"EnquiryTypes", records.EnquiryTypes(), func(c *records.Case) []string { return []string{c.Enquiry.Type} }},
+		{"AbuseTypes", records.AbuseTypes(), eachAllegation(func(a records.Allegation) string { return a.AbuseType })},
+		{"RiskLocations", records.RiskLocations(), eachAllegation(func(a records.Allegation) string { return a.Location })},
+		{"RiskSources", records.RiskSources(), eachAllegation(func(a records.Allegation) string { return a.Source })},
 		{"RiskSourceDetails", sourceDetailLabels(), eachAllegation(func(a records.Allegation) string { return a.SourceDetail })},
-		{"RiskOutcomes", records.RiskOutcomes, func(c *records.Case) []string {
+		{"RiskOutcomes", records.RiskOutcomes(), func(c *records.Case) []string {
 			return append([]string{c.Outcome.RiskOutcome}, eachAllegation(func(a records.Allegation) string { return a.RiskOutcome })(c)...)
 		}},
-		{"RiskAssessmentOutcomes", records.RiskAssessmentOutcomes, func(c *records.Case) []string { return []string{c.Outcome.RiskAssessmentOutcome} }},
-		{"RiskEvaluations", records.RiskEvaluations, eachRisk(func(r records.Risk) []string { return []string{r.Evaluation.Result} })},
-		{"CapacityLacked", records.CapacityLacked, func(c *records.Case) []string { return []string{c.Outcome.CapacityLacked} }},
-		{"CapacitySupport", records.CapacitySupport, func(c *records.Case) []string {
+		{"RiskAssessmentOutcomes", records.RiskAssessmentOutcomes(), func(c *records.Case) []string { return []string{c.Outcome.RiskAssessmentOutcome} }},
+		{"RiskEvaluations", records.RiskEvaluations(), eachRisk(func(r records.Risk) []string { return []string{r.Evaluation.Result} })},
+		{"CapacityLacked", records.CapacityLacked(), func(c *records.Case) []string { return []string{c.Outcome.CapacityLacked} }},
+		{"CapacitySupport", records.CapacitySupport(), func(c *records.Case) []string {
 			out := []string{c.Outcome.CapacitySupport}
 			for _, m := range c.Capacity {
 				out = append(out, m.SupportedBy)
 			}
 			return out
 		}},
-		{"AskedAboutOutcomes", records.AskedAboutOutcomes, func(c *records.Case) []string { return []string{c.Outcome.AskedAboutOutcomes} }},
-		{"OutcomeAchievement", records.OutcomeAchievement, func(c *records.Case) []string {
+		{"AskedAboutOutcomes", records.AskedAboutOutcomes(), func(c *records.Case) []string { return []string{c.Outcome.AskedAboutOutcomes} }},
+		{"OutcomeAchievement", records.OutcomeAchievement(), func(c *records.Case) []string {
 			out := []string{c.Outcome.OutcomesAchieved}
 			for _, o := range c.DesiredOutcomes {
 				out = append(out, o.Achievement)
 			}
 			return out
 		}},
-		{"AgeBands", records.AgeBands, func(c *records.Case) []string {
+		{"AgeBands", records.AgeBands(), func(c *records.Case) []string {
 			return []string{ageBand(c.Person.DateOfBirth.YearsOn(c.Enquiry.ConcernReceived))}
 		}},
-		{"Findings", records.Findings, func(c *records.Case) []string { return []string{c.Outcome.Finding} }},
-		{"ContactMethods", records.ContactMethods, eachContact(func(x records.Contact) string { return x.Method })},
-		{"ConsentAnswers", records.ConsentAnswers, func(c *records.Case) []string {
+		{"Findings", records.Findings(), func(c *records.Case) []string { return []string{c.Outcome.Finding} }},
+		{"ContactMethods", records.ContactMethods(), eachContact(func(x records.Contact) string { return x.Method })},
+		{"ConsentAnswers", records.ConsentAnswers(), func(c *records.Case) []string {
 			return append([]string{c.Consent.Enquiry, c.Consent.Share}, eachContact(func(x records.Contact) string { return x.ConsentGiven })(c)...)
 		}},
-		{"ShareOverrideReasons", records.ShareOverrideReasons, func(c *records.Case) []string { return []string{c.Consent.OverrideReason} }},
-		{"RepresentativeKinds", records.RepresentativeKinds, eachRep(func(r records.Representative) string { return r.Kind })},
-		{"AgreementAnswers", records.AgreementAnswers, eachRep(func(r records.Representative) string { return r.PersonAgreed })},
-		{"AdvocacyResponses", records.AdvocacyResponses, func(c *records.Case) []string { return []string{c.Advocacy.Response} }},
-		{"CapacityOutcomes", records.CapacityOutcomes, eachCapacity(func(m records.CapacityAssessment) []string { return []string{m.Outcome} })},
-		{"FunctionalAnswers", records.FunctionalAnswers, eachCapacity(func(m records.CapacityAssessment) []string {
+		{"ShareOverrideReasons", records.ShareOverrideReasons(), func(c *records.Case) []string { return []string{c.Consent.OverrideReason} }},
+		{"RepresentativeKinds", records.RepresentativeKinds(), eachRep(func(r records.Representative) string { return r.Kind })},
+		{"AgreementAnswers", records.AgreementAnswers(), eachRep(func(r records.Representative) string { return r.PersonAgreed })},
+		{"AdvocacyResponses", records.AdvocacyResponses(), func(c *records.Case) []string { return []string{c.Advocacy.Response} }},
+		{"CapacityOutcomes", records.CapacityOutcomes(), eachCapacity(func(m records.CapacityAssessment) []string { return []string{m.Outcome} })},
+		{"FunctionalAnswers", records.FunctionalAnswers(), eachCapacity(func(m records.CapacityAssessment) []string {
 			return []string{m.Understand, m.Retain, m.UseOrWeigh, m.Communicate}
 		})},
-		{"Levels", records.Levels, eachRisk(func(r records.Risk) []string { return []string{r.Likelihood, r.Impact} })},
-		{"ActionStatuses", records.ActionStatuses, eachRisk(func(r records.Risk) []string {
+		{"Levels", records.Levels(), eachRisk(func(r records.Risk) []string { return []string{r.Likelihood, r.Impact} })},
+		{"ActionStatuses", records.ActionStatuses(), eachRisk(func(r records.Risk) []string {
 			var out []string
 			for _, a := range r.Actions {
 				out = append(out, a.Status)
 			}
 			return out
 		})},
-		{"Agencies", records.Agencies, func(c *records.Case) []string {
+		{"Agencies", records.Agencies(), func(c *records.Case) []string {
 			var out []string
 			for _, r := range c.Referrals {
 				out = append(out, r.Agency)
 			}
 			return out
 		}},
-		{"ReferralSources", records.ReferralSources, func(c *records.Case) []string { return []string{c.ReferralIn.Source} }},
-		{"ReferralMethods", records.ReferralMethods, func(c *records.Case) []string { return []string{c.ReferralIn.Method} }},
-		{"TestAnswers", records.TestAnswers, func(c *records.Case) []string {
+		{"ReferralSources", records.ReferralSources(), func(c *records.Case) []string { return []string{c.ReferralIn.Source} }},
+		{"ReferralMethods", records.ReferralMethods(), func(c *records.Case) []string { return []string{c.ReferralIn.Method} }},
+		{"TestAnswers", records.TestAnswers(), func(c *records.Case) []string {
 			return []string{c.Decision.CareNeeds, c.Decision.AtRisk, c.Decision.UnableToProtect}
 		}},
-		{"S42Decisions", records.S42Decisions, func(c *records.Case) []string { return []string{c.Decision.Decision} }},
-		{"OtherHandling", records.OtherHandling, func(c *records.Case) []string { return []string{c.Decision.OtherwiseHandling} }},
-		{"OutcomesMet", records.OutcomesMet, func(c *records.Case) []string { return []string{c.Outcome.OutcomesMet} }},
-		{"FeelsSafer", records.FeelsSafer, func(c *records.Case) []string { return []string{c.Outcome.FeelsSafer} }},
-		{"InvolvedInRisk", records.InvolvedInRisk, func(c *records.Case) []string { return []string{c.Outcome.InvolvedInRisk} }},
-		{"UnderstoodWhy", records.UnderstoodWhy, func(c *records.Case) []string { return []string{c.Outcome.UnderstoodWhy} }},
-		{"FeltListened", records.FeltListened, func(c *records.Case) []string { return []string{c.Outcome.FeltListened} }},
-		{"YesNo", records.YesNo, func(c *records.Case) []string { return []string{c.Outcome.KeptInformed, c.Outcome.InvitedToMeetings} }},
-		{"ReviewTypes", records.ReviewTypes, func(c *records.Case) []string { return []string{c.Plan.ReviewType} }},
-		{"MeetingTypes", records.MeetingTypes, func(c *records.Case) []string {
+		{"S42Decisions", records.S42Decisions(), func(c *records.Case) []string { return []string{c.Decision.Decision} }},
+		{"OtherHandling", records.OtherHandling(), func(c *records.Case) []string { return []string{c.Decision.OtherwiseHandling} }},
+		{"OutcomesMet", records.OutcomesMet(), func(c *records.Case) []string { return []string{c.Outcome.OutcomesMet} }},
+		{"FeelsSafer", records.FeelsSafer(), func(c *records.Case) []string { return []string{c.Outcome.FeelsSafer} }},
+		{"InvolvedInRisk", records.InvolvedInRisk(), func(c *records.Case) []string { return []string{c.Outcome.InvolvedInRisk} }},
+		{"UnderstoodWhy", records.UnderstoodWhy(), func(c *records.Case) []string { return []string{c.Outcome.UnderstoodWhy} }},
+		{"FeltListened", records.FeltListened(), func(c *records.Case) []string { return []string{c.Outcome.FeltListened} }},
+		{"YesNo", records.YesNo(), func(c *records.Case) []string { return []string{c.Outcome.KeptInformed, c.Outcome.InvitedToMeetings} }},
+		{"ReviewTypes", records.ReviewTypes(), func(c *records.Case) []string { return []string{c.Plan.ReviewType} }},
+		{"MeetingTypes", records.MeetingTypes(), func(c *records.Case) []string {
 			var out []string
 			for _, m := range c.Meetings {
 				out = append(out, m.Type)
 			}
 			return out
 		}},
-		{"Attendance", records.Attendance, func(c *records.Case) []string {
+		{"Attendance", records.Attendance(), func(c *records.Case) []string {
 			var out []string
 			for _, m := range c.Meetings {
 				for _, a := range m.Attendees {
@@ -151,10 +151,10 @@ func pickListUses() []pickListUse {
 			}
 			return out
 		}},
-		{"CausedOrgTypes", records.CausedOrgTypes, func(c *records.Case) []string { return []string{c.Caused.OrgType} }},
-		{"AdultOutcomes", records.AdultOutcomes, func(c *records.Case) []string { return c.Outcome.AdultOutcomes }},
-		{"OrganisationOutcomes", records.OrganisationOutcomes, func(c *records.Case) []string { return c.Outcome.OrganisationOutcomes }},
-		{"AllegedPersonOutcomes", records.AllegedPersonOutcomes, func(c *records.Case) []string {
+		{"CausedOrgTypes", records.CausedOrgTypes(), func(c *records.Case) []string { return []string{c.Caused.OrgType} }},
+		{"AdultOutcomes", records.AdultOutcomes(), func(c *records.Case) []string { return c.Outcome.AdultOutcomes }},
+		{"OrganisationOutcomes", records.OrganisationOutcomes(), func(c *records.Case) []string { return c.Outcome.OrganisationOutcomes }},
+		{"AllegedPersonOutcomes", records.AllegedPersonOutcomes(), func(c *records.Case) []string {
 			var out []string
 			for _, a := range c.AllegedPersons {
 				out = append(out, a.Outcomes...)
@@ -276,8 +276,8 @@ func stagesUsed(c *records.Case) []string {
 }
 
 func sourceDetailLabels() []string {
-	out := make([]string, len(records.RiskSourceDetails))
-	for i, d := range records.RiskSourceDetails {
+	out := make([]string, len(records.RiskSourceDetails()))
+	for i, d := range records.RiskSourceDetails() {
 		out[i] = d.Label
 	}
 	return out

@@ -40,11 +40,11 @@ func (f Filter) Check() (Filter, error) {
 		return f, fmt.Errorf("%w: the closing dates are the wrong way round (%s to %s)", ErrFilter, f.ClosedFrom, f.ClosedTo)
 	}
 	var ok bool
-	if f.AbuseType, ok = fromList(records.AbuseTypes, f.AbuseType); !ok {
-		return f, fmt.Errorf("%w: %q is not a type of abuse; use one of: %s", ErrFilter, f.AbuseType, strings.Join(records.AbuseTypes, "; "))
+	if f.AbuseType, ok = fromList(records.AbuseTypes(), f.AbuseType); !ok {
+		return f, fmt.Errorf("%w: %q is not a type of abuse; use one of: %s", ErrFilter, f.AbuseType, strings.Join(records.AbuseTypes(), "; "))
 	}
-	if f.Stage, ok = fromList(records.Stages, f.Stage); !ok {
-		return f, fmt.Errorf("%w: %q is not a stage; use one of: %s", ErrFilter, f.Stage, strings.Join(records.Stages, "; "))
+	if f.Stage, ok = fromList(records.Stages(), f.Stage); !ok {
+		return f, fmt.Errorf("%w: %q is not a stage; use one of: %s", ErrFilter, f.Stage, strings.Join(records.Stages(), "; "))
 	}
 	f.Condition = strings.TrimSpace(f.Condition)
 	return f, nil

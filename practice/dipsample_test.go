@@ -22,9 +22,9 @@ func sampleCases(n int) []*records.Case {
 		c.Person.Conditions = []string{"Advanced Dementia", "Stroke"}[i%2]
 		c.Enquiry.Closed = records.NewDate(2025, time.August, 1).AddDays(7 * i)
 		if i%3 == 2 {
-			c.Enquiry.Closed, c.Enquiry.Stage = records.Date{}, records.Stages[3]
+			c.Enquiry.Closed, c.Enquiry.Stage = records.Date{}, records.Stages()[3]
 		}
-		c.Allegations = []records.Allegation{{AbuseType: records.AbuseTypes[i%len(records.AbuseTypes)]}}
+		c.Allegations = []records.Allegation{{AbuseType: records.AbuseTypes()[i%len(records.AbuseTypes())]}}
 		out = append(out, c)
 	}
 	return out
@@ -105,7 +105,7 @@ func TestFilterMatches(t *testing.T) {
 		{Filter{AbuseType: "neglect and acts of omission"}, true},
 		{Filter{AbuseType: "Self-Neglect"}, false},
 		{Filter{Stage: "closure"}, true},
-		{Filter{Stage: records.Stages[3]}, false},
+		{Filter{Stage: records.Stages()[3]}, false},
 	}
 	for _, tt := range tests {
 		if got := tt.f.Matches(c); got != tt.want {

@@ -4,14 +4,14 @@ import "msprecords/records"
 
 // The pick-list values the figures depend on, named once.
 var (
-	decisionNotMet          = records.S42Decisions[0] // "Not met"
-	decisionSentElsewhere   = records.S42Decisions[3] // "Sent to another council"
-	decisionDuplicate       = records.S42Decisions[4] // "Duplicate concern"
-	riskIdentifiedAction    = records.RiskAssessmentOutcomes[0]
-	riskIdentifiedNoAction  = records.RiskAssessmentOutcomes[1]
-	askedOutcomesExpressed  = records.AskedAboutOutcomes[0]
-	capacityNotRecorded     = records.CapacityLacked[3]
-	askedOutcomeNotRecorded = records.AskedAboutOutcomes[4]
+	decisionNotMet          = records.S42Decisions()[0] // "Not met"
+	decisionSentElsewhere   = records.S42Decisions()[3] // "Sent to another council"
+	decisionDuplicate       = records.S42Decisions()[4] // "Duplicate concern"
+	riskIdentifiedAction    = records.RiskAssessmentOutcomes()[0]
+	riskIdentifiedNoAction  = records.RiskAssessmentOutcomes()[1]
+	askedOutcomesExpressed  = records.AskedAboutOutcomes()[0]
+	capacityNotRecorded     = records.CapacityLacked()[3]
+	askedOutcomeNotRecorded = records.AskedAboutOutcomes()[4]
 )
 
 // IsConcludedEnquiry reports whether a case is an enquiry concluded in the
@@ -80,16 +80,16 @@ type figureCounters struct {
 func newFigureCounters() *figureCounters {
 	return &figureCounters{
 		concluded:   newCounter(TableConcluded, []string{ConcludedLabel}),
-		abuse:       newCounter(TableAbuseType, records.AbuseTypes),
-		location:    newCounter(TableLocation, records.RiskLocations),
-		source:      newCounter(TableSource, records.RiskSources),
-		assessment:  newCounter(TableRiskAssessment, records.RiskAssessmentOutcomes),
-		riskOutcome: newCounter(TableRiskOutcome, records.RiskOutcomes),
-		capacity:    newCounter(TableCapacity, records.CapacityLacked),
-		support:     newCounter(TableCapacitySupport, records.CapacitySupport),
-		asked:       newCounter(TableAskedOutcomes, records.AskedAboutOutcomes),
-		achieved:    newCounter(TableOutcomesAchieved, records.OutcomeAchievement),
-		age:         newCounter(TableAgeBand, records.AgeBands),
+		abuse:       newCounter(TableAbuseType, records.AbuseTypes()),
+		location:    newCounter(TableLocation, records.RiskLocations()),
+		source:      newCounter(TableSource, records.RiskSources()),
+		assessment:  newCounter(TableRiskAssessment, records.RiskAssessmentOutcomes()),
+		riskOutcome: newCounter(TableRiskOutcome, records.RiskOutcomes()),
+		capacity:    newCounter(TableCapacity, records.CapacityLacked()),
+		support:     newCounter(TableCapacitySupport, records.CapacitySupport()),
+		asked:       newCounter(TableAskedOutcomes, records.AskedAboutOutcomes()),
+		achieved:    newCounter(TableOutcomesAchieved, records.OutcomeAchievement()),
+		age:         newCounter(TableAgeBand, records.AgeBands()),
 	}
 }
 
@@ -159,11 +159,11 @@ func AgeBand(c *records.Case) string {
 	case age < 18:
 		return ""
 	case age < 65:
-		return records.AgeBands[0]
+		return records.AgeBands()[0]
 	case age < 75:
-		return records.AgeBands[1]
+		return records.AgeBands()[1]
 	case age < 85:
-		return records.AgeBands[2]
+		return records.AgeBands()[2]
 	}
-	return records.AgeBands[3]
+	return records.AgeBands()[3]
 }

@@ -165,10 +165,10 @@ func TestFiguresHandCounted(t *testing.T) {
 func TestFiguresTablesUseThePickLists(t *testing.T) {
 	f := ComputeFigures(nil, FinancialYear{})
 	lists := map[string][]string{
-		TableAbuseType: records.AbuseTypes, TableLocation: records.RiskLocations, TableSource: records.RiskSources,
-		TableRiskAssessment: records.RiskAssessmentOutcomes, TableRiskOutcome: records.RiskOutcomes, TableCapacity: records.CapacityLacked,
-		TableCapacitySupport: records.CapacitySupport, TableAskedOutcomes: records.AskedAboutOutcomes,
-		TableOutcomesAchieved: records.OutcomeAchievement, TableAgeBand: records.AgeBands,
+		TableAbuseType: records.AbuseTypes(), TableLocation: records.RiskLocations(), TableSource: records.RiskSources(),
+		TableRiskAssessment: records.RiskAssessmentOutcomes(), TableRiskOutcome: records.RiskOutcomes(), TableCapacity: records.CapacityLacked(),
+		TableCapacitySupport: records.CapacitySupport(), TableAskedOutcomes: records.AskedAboutOutcomes(),
+		TableOutcomesAchieved: records.OutcomeAchievement(), TableAgeBand: records.AgeBands(),
 	}
 	for title, list := range lists {
 		tb, ok := f.Table(title)

@@ -56,7 +56,7 @@ func handledElsewhere(c *records.Case) bool {
 }
 
 func stageIndex(stage string) int {
-	for i, s := range records.Stages {
+	for i, s := range records.Stages() {
 		if s == stage {
 			return i
 		}

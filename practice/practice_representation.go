@@ -4,10 +4,10 @@ import "msprecords/records"
 
 // The pick-list values the representation check depends on, named once.
 var (
-	lacksCapacityForDecision = records.CapacityOutcomes[1] // "Lacks capacity for this decision"
-	lackedCapacityAtClosure  = records.CapacityLacked[0]   // "Yes, they lacked capacity"
-	advocacyAccepted         = records.AdvocacyResponses[0]
-	advocacyInPlace          = records.AdvocacyResponses[1]
+	lacksCapacityForDecision = records.CapacityOutcomes()[1] // "Lacks capacity for this decision"
+	lackedCapacityAtClosure  = records.CapacityLacked()[0]   // "Yes, they lacked capacity"
+	advocacyAccepted         = records.AdvocacyResponses()[0]
+	advocacyInPlace          = records.AdvocacyResponses()[1]
 )
 
 // engagingKinds are the representatives who speak for and support the

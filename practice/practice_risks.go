@@ -8,8 +8,8 @@ import (
 
 // The statuses of an action carried out and of one that no longer stands.
 var (
-	actionDone      = records.ActionStatuses[2]
-	actionCancelled = records.ActionStatuses[3]
+	actionDone      = records.ActionStatuses()[2]
+	actionCancelled = records.ActionStatuses()[3]
 )
 
 // checkRiskActions: every risk has at least one action that stands.

@@ -26,21 +26,21 @@ func exemplaryCase() *records.Case {
 		Reference: "SG-2025-00001",
 		Person:    records.Person{Name: "Ada Exemplar", Conditions: "Advanced dementia", DateOfBirth: records.NewDate(1938, time.May, 4)},
 		Enquiry: records.Enquiry{
-			Type: records.EnquiryTypes[0], ConcernReceived: d25(time.June, 2), Started: d25(time.June, 3),
-			Closed: d25(time.July, 31), Stage: records.Stages[7], ConflictingAccounts: true,
+			Type: records.EnquiryTypes()[0], ConcernReceived: d25(time.June, 2), Started: d25(time.June, 3),
+			Closed: d25(time.July, 31), Stage: records.Stages()[7], ConflictingAccounts: true,
 		},
 		Contacts: []records.Contact{
-			{ID: "c1", Date: d25(time.June, 4), Stage: records.Stages[0], SpokenAlone: true, Views: "I want to stay at home."},
-			{ID: "c2", Date: d25(time.July, 20), Stage: records.Stages[6], Present: "Daughter", NotAloneReason: "She asked her daughter to stay.", Views: "I feel safer now."},
+			{ID: "c1", Date: d25(time.June, 4), Stage: records.Stages()[0], SpokenAlone: true, Views: "I want to stay at home."},
+			{ID: "c2", Date: d25(time.July, 20), Stage: records.Stages()[6], Present: "Daughter", NotAloneReason: "She asked her daughter to stay.", Views: "I feel safer now."},
 		},
 		DesiredOutcomes: []records.DesiredOutcome{{
-			ID: "o1", Text: "Stay at home", Recorded: d25(time.June, 4), Stage: records.Stages[0],
+			ID: "o1", Text: "Stay at home", Recorded: d25(time.June, 4), Stage: records.Stages()[0],
 			History:    []records.OutcomeRevision{{Date: d25(time.July, 20), Previous: "Stay at home", Reason: "Confirmed"}},
-			Evaluation: "I am still at home.", Achievement: records.OutcomeAchievement[0],
+			Evaluation: "I am still at home.", Achievement: records.OutcomeAchievement()[0],
 		}},
-		Representatives: []records.Representative{{ID: "rep1", Kind: records.RepresentativeKinds[0], Name: "Bea Exemplar", From: d25(time.June, 5)}},
+		Representatives: []records.Representative{{ID: "rep1", Kind: records.RepresentativeKinds()[0], Name: "Bea Exemplar", From: d25(time.June, 5)}},
 		Capacity: []records.CapacityAssessment{{
-			ID: "m1", Decision: "Where to live", Date: d25(time.June, 10), Outcome: records.CapacityOutcomes[1],
+			ID: "m1", Decision: "Where to live", Date: d25(time.June, 10), Outcome: records.CapacityOutcomes()[1],
 			Fluctuates: true, RevisitBy: d25(time.June, 24), RevisitedOn: d25(time.June, 20),
 			RisksConsidered: []string{"r1", "r2"}, BestInterests: "Stay at home with more care",
 			LessRestrictive: "A day centre was considered first.",
@@ -48,16 +48,16 @@ func exemplaryCase() *records.Case {
 		AllegedPersons: []records.AllegedPerson{{ID: "ap1", Name: "Gary Suspectson", Views: "Denies it.", Impact: "Upset.", SupportOffered: "Carer's assessment."}},
 		Risks: []records.Risk{
 			{ID: "r1", Description: "Financial abuse", Closed: true,
-				Actions:    []records.Action{{ID: "a1", What: "Change bank mandate", Status: records.ActionStatuses[2], LessRestrictive: "Talked to the bank first."}},
-				Evaluation: records.RiskEvaluation{Date: d25(time.July, 25), Result: records.RiskEvaluations[1], PersonSaid: "Good."}},
+				Actions:    []records.Action{{ID: "a1", What: "Change bank mandate", Status: records.ActionStatuses()[2], LessRestrictive: "Talked to the bank first."}},
+				Evaluation: records.RiskEvaluation{Date: d25(time.July, 25), Result: records.RiskEvaluations()[1], PersonSaid: "Good."}},
 			{ID: "r2", Description: "Falls", LessRestrictive: "Sensor mat rather than bed rails.", Closed: true,
-				Actions:    []records.Action{{ID: "a2", What: "Falls clinic", Status: records.ActionStatuses[2]}},
-				Evaluation: records.RiskEvaluation{Date: d25(time.July, 25), Result: records.RiskEvaluations[0], PersonSaid: "Fine."}},
+				Actions:    []records.Action{{ID: "a2", What: "Falls clinic", Status: records.ActionStatuses()[2]}},
+				Evaluation: records.RiskEvaluation{Date: d25(time.July, 25), Result: records.RiskEvaluations()[0], PersonSaid: "Fine."}},
 		},
 		// Monday 9 June to Tuesday 10 June: one working day.
-		Referrals:  []records.AgencyReferral{{ID: "ref1", Agency: records.Agencies[0], Identified: d25(time.June, 9), Referred: d25(time.June, 10)}},
+		Referrals:  []records.AgencyReferral{{ID: "ref1", Agency: records.Agencies()[0], Identified: d25(time.June, 9), Referred: d25(time.June, 10)}},
 		Challenges: []records.Challenge{{ID: "ch1", Date: d25(time.June, 12), By: "Team manager", What: "The care home's account", Outcome: "Records checked; account corrected."}},
-		Outcome:    records.Outcome{CapacityLacked: records.CapacityLacked[0]},
+		Outcome:    records.Outcome{CapacityLacked: records.CapacityLacked()[0]},
 		Chronology: []records.ChronologyEntry{
 			{ID: "e1", Date: d25(time.June, 4), Text: "Visit", Link: "c1"},
 			{ID: "e2", Date: d25(time.June, 9), Text: "Police referral", Link: "ref1"},
@@ -105,7 +105,7 @@ var practiceFailures = []struct {
 	}, CriterionViewsSought, PartlyMet, []string{"c1", "o1"}, records.PartPerson, "ask again"},
 	{"views only late", func(c *records.Case) {
 		c.Contacts[0].Views = ""
-		c.DesiredOutcomes[0].Stage, c.DesiredOutcomes[0].Recorded = records.Stages[6], d25(time.July, 20)
+		c.DesiredOutcomes[0].Stage, c.DesiredOutcomes[0].Recorded = records.Stages()[6], d25(time.July, 20)
 	}, CriterionViewsSought, PartlyMet, []string{"c2", "o1"}, records.PartPerson, "at the start"},
 	{"views never", func(c *records.Case) {
 		c.Contacts[0].Views, c.Contacts[1].Views = "", ""
@@ -118,7 +118,7 @@ var practiceFailures = []struct {
 	{"no support for the person alleged", func(c *records.Case) { c.AllegedPersons[0].SupportOffered = " " },
 		CriterionAllegedPerson, PartlyMet, []string{"ap1"}, records.PartAllegedHarm, "support offered"},
 	{"risk without action", func(c *records.Case) {
-		c.Risks[1].Actions[0].Status = records.ActionStatuses[3] // cancelled
+		c.Risks[1].Actions[0].Status = records.ActionStatuses()[3] // cancelled
 	}, CriterionRiskActions, PartlyMet, []string{"r2"}, records.PartRisks, "risk 2"},
 	{"risk not evaluated with the person", func(c *records.Case) { c.Risks[1].Evaluation.PersonSaid = "" },
 		CriterionRiskEvaluated, PartlyMet, []string{"r2"}, records.PartRisks, "risk 2"},
@@ -126,7 +126,7 @@ var practiceFailures = []struct {
 		CriterionRiskEvaluated, PartlyMet, []string{"r1"}, records.PartRisks, "risk 1"},
 	{"no representative", func(c *records.Case) { c.Representatives = nil },
 		CriterionRepresentation, NotMet, []string{"m1"}, records.PartRepresentatives, "advocate"},
-	{"only a financial attorney", func(c *records.Case) { c.Representatives[0].Kind = records.RepresentativeKinds[8] },
+	{"only a financial attorney", func(c *records.Case) { c.Representatives[0].Kind = records.RepresentativeKinds()[8] },
 		CriterionRepresentation, PartlyMet, []string{"rep1"}, records.PartRepresentatives, "representative"},
 	{"referral missing from chronology", func(c *records.Case) { c.Chronology = slices.Delete(c.Chronology, 1, 2) },
 		CriterionChronology, PartlyMet, []string{"ref1"}, records.PartChronology, "this intervention"},
@@ -199,22 +199,22 @@ func TestPracticeNotApplicable(t *testing.T) {
 		{"no person alleged", func(c *records.Case) { c.AllegedPersons = nil }, CriterionAllegedPerson},
 		{"no risks", func(c *records.Case) { c.Risks = nil; c.Capacity[0].BestInterests = "" }, CriterionRiskActions},
 		{"risks not yet due for evaluation", func(c *records.Case) {
-			c.Enquiry.Closed, c.Enquiry.Stage = records.Date{}, records.Stages[3]
+			c.Enquiry.Closed, c.Enquiry.Stage = records.Date{}, records.Stages()[3]
 			c.Risks[0].Evaluation = records.RiskEvaluation{}
 		}, CriterionRiskEvaluated},
 		{"capacity not in doubt", func(c *records.Case) {
-			c.Capacity[0].Outcome, c.Outcome.CapacityLacked = records.CapacityOutcomes[0], records.CapacityLacked[1]
+			c.Capacity[0].Outcome, c.Outcome.CapacityLacked = records.CapacityOutcomes()[0], records.CapacityLacked()[1]
 			c.Representatives = nil
 		}, CriterionRepresentation},
 		{"no referrals", func(c *records.Case) { c.Referrals = nil }, CriterionReferralsTimely},
 		{"referral still within the limit", func(c *records.Case) {
-			c.Enquiry.Closed, c.Enquiry.Stage = records.Date{}, records.Stages[3]
+			c.Enquiry.Closed, c.Enquiry.Stage = records.Date{}, records.Stages()[3]
 			c.Referrals[0].Identified, c.Referrals[0].Referred = practiceToday.AddDays(-1), records.Date{}
 		}, CriterionReferralsTimely},
 		{"nothing questioned", func(c *records.Case) { c.Challenges, c.Enquiry.ConflictingAccounts = nil, false }, CriterionChallenge},
 		{"capacity steady", func(c *records.Case) { c.Capacity[0].Fluctuates = false }, CriterionFluctuatingCapacity},
 		{"revisit still to come", func(c *records.Case) {
-			c.Enquiry.Closed, c.Enquiry.Stage = records.Date{}, records.Stages[3]
+			c.Enquiry.Closed, c.Enquiry.Stage = records.Date{}, records.Stages()[3]
 			c.Capacity[0].RevisitedOn, c.Capacity[0].RevisitBy = records.Date{}, practiceToday.AddDays(3)
 		}, CriterionFluctuatingCapacity},
 		{"risks closed before the assessment", func(c *records.Case) {
@@ -235,7 +235,7 @@ func TestPracticeNotApplicable(t *testing.T) {
 }
 
 func TestConcernHandledElsewhereIsNotApplicable(t *testing.T) {
-	c := &records.Case{Decision: records.S42Decision{Decision: records.S42Decisions[4]}} // duplicate concern
+	c := &records.Case{Decision: records.S42Decision{Decision: records.S42Decisions()[4]}} // duplicate concern
 	for _, f := range Check(c, practiceOptions()).Findings {
 		if f.Result != NotApplicable {
 			t.Errorf("%s: %s, want not applicable", f.Criterion, f.Result)
@@ -249,7 +249,7 @@ func TestConcernHandledElsewhereIsNotApplicable(t *testing.T) {
 
 func TestSlowReferralNotYetMade(t *testing.T) {
 	c := exemplaryCase()
-	c.Enquiry.Closed, c.Enquiry.Stage = records.Date{}, records.Stages[3]
+	c.Enquiry.Closed, c.Enquiry.Stage = records.Date{}, records.Stages()[3]
 	c.Referrals[0].Referred = records.Date{} // identified Monday 9 June 2025, judged on 1 September
 	f, _ := Check(c, practiceOptions()).Finding(CriterionReferralsTimely)
 	if f.Result != NotMet || len(f.Evidence) != 1 || !strings.Contains(f.Evidence[0].Text, "not made 60 working days") {
@@ -303,7 +303,7 @@ func evidenceTexts(f Finding) []string {
 
 func TestEngagingKindsAreOnThePickList(t *testing.T) {
 	for k := range engagingKinds {
-		if !records.Contains(records.RepresentativeKinds, k) {
+		if !records.Contains(records.RepresentativeKinds(), k) {
 			t.Errorf("%q is not a representative kind", k)
 		}
 	}

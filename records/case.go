@@ -388,7 +388,7 @@ func (c *Case) Opened() Date {
 // AbuseTypes returns the distinct types of abuse across the allegations, in list order.
 func (c *Case) AbuseTypes() []string {
 	var out []string
-	for _, t := range AbuseTypes {
+	for _, t := range abuseTypes {
 		for _, a := range c.Allegations {
 			if a.AbuseType == t {
 				out = append(out, t)

@@ -1,14 +1,12 @@
 package records
 
 import (
+	"slices"
 	"sort"
 	"time"
 )
 
-// ChronologyKinds are the kinds of chronology entry. The record of an
-// intervention names what it was; "Correction" marks an entry that corrects
-// an earlier one.
-var ChronologyKinds = []string{
+var chronologyKinds = []string{
 	"Note", "Contact", "Decision", "Meeting", "Referral", "Action", "Capacity", "Challenge", "Correction",
 }
 
@@ -67,3 +65,8 @@ func (c *Case) ChronologyNewestFirst() []int {
 }
 
 func sameDay(a, b Date) bool { return !a.Before(b) && !a.After(b) }
+
+// ChronologyKinds returns the kinds of chronology entry. The record of an
+// intervention names what it was; "Correction" marks an entry that corrects
+// an earlier one.
+func ChronologyKinds() []string { return slices.Clone(chronologyKinds) }

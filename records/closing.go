@@ -1,7 +1,7 @@
 package records
 
 // IsClosingStage reports whether stage is the last stage, closure.
-func IsClosingStage(stage string) bool { return stage == Stages[len(Stages)-1] }
+func IsClosingStage(stage string) bool { return stage == stages[len(stages)-1] }
 
 // UnevaluatedOutcomes returns the desired outcomes the person expressed that
 // have not yet been marked achieved (fully, partially or not). Closure

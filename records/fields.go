@@ -56,8 +56,8 @@ func Label(path string) string { return MustField(path).Label }
 
 // SourceDetailLabels lists the finer sources of risk, in list order.
 func SourceDetailLabels() []string {
-	out := make([]string, len(RiskSourceDetails))
-	for i, d := range RiskSourceDetails {
+	out := make([]string, len(riskSourceDetails))
+	for i, d := range riskSourceDetails {
 		out[i] = d.Label
 	}
 	return out
@@ -67,8 +67,8 @@ func SourceDetailLabels() []string {
 // (public, private, voluntary), so that the two lists never disagree.
 func ProviderTypes() []string {
 	var out []string
-	for _, d := range RiskSourceDetails {
-		if d.National == RiskSources[0] {
+	for _, d := range riskSourceDetails {
+		if d.National == riskSources[0] {
 			out = append(out, d.Label)
 		}
 	}
@@ -128,12 +128,12 @@ var fields = []Field{
 	{Path: "person.date_of_death", Label: "Date of death"},
 
 	// The enquiry.
-	{Path: "enquiry.type", Label: "Type of enquiry", Choices: list(&EnquiryTypes)},
+	{Path: "enquiry.type", Label: "Type of enquiry", Choices: list(&enquiryTypes)},
 	{Path: "enquiry.council_reference", Label: "Council reference"},
 	{Path: "enquiry.concern_received", Label: "Date concern received"},
 	{Path: "enquiry.started", Label: "Date enquiry started"},
 	{Path: "enquiry.closed", Label: "Date closed"},
-	{Path: "enquiry.stage", Label: "Stage", Choices: list(&Stages)},
+	{Path: "enquiry.stage", Label: "Stage", Choices: list(&stages)},
 	{Path: "enquiry.lead_practitioner", Label: "Lead practitioner"},
 	{Path: "enquiry.organisation", Label: "Lead organisation", Help: "The organisation making the enquiry."},
 	{Path: "enquiry.concern", Label: "The concern, in the referrer's words"},
@@ -141,8 +141,8 @@ var fields = []Field{
 
 	// Referral in.
 	{Path: "referral_in.date", Label: "Date of referral"},
-	{Path: "referral_in.source", Label: "Source of referral", Choices: list(&ReferralSources)},
-	{Path: "referral_in.method", Label: "How the referral was made", Choices: list(&ReferralMethods)},
+	{Path: "referral_in.source", Label: "Source of referral", Choices: list(&referralSources)},
+	{Path: "referral_in.method", Label: "How the referral was made", Choices: list(&referralMethods)},
 	{Path: "referral_in.referrer_name", Label: "Referrer's name", Help: "Left out of the person's own copy of a pack."},
 	{Path: "referral_in.referrer_role", Label: "Referrer's role"},
 	{Path: "referral_in.police_reference", Label: "Police reference"},
@@ -151,37 +151,37 @@ var fields = []Field{
 	// The decision on the s42(1) duty.
 	{Path: "s42_decision.date", Label: "Date of decision"},
 	{Path: "s42_decision.decided_by", Label: "Decided by"},
-	{Path: "s42_decision.care_and_support_needs", Label: "(a) Has care and support needs", Choices: list(&TestAnswers)},
-	{Path: "s42_decision.experiencing_or_at_risk", Label: "(b) Experiencing, or at risk of, abuse or neglect", Choices: list(&TestAnswers)},
-	{Path: "s42_decision.unable_to_protect", Label: "(c) Unable to protect themselves", Choices: list(&TestAnswers)},
+	{Path: "s42_decision.care_and_support_needs", Label: "(a) Has care and support needs", Choices: list(&testAnswers)},
+	{Path: "s42_decision.experiencing_or_at_risk", Label: "(b) Experiencing, or at risk of, abuse or neglect", Choices: list(&testAnswers)},
+	{Path: "s42_decision.unable_to_protect", Label: "(c) Unable to protect themselves", Choices: list(&testAnswers)},
 	{Path: "s42_decision.reasons_not_met", Label: "Reasons where a test was not met"},
 	{Path: "s42_decision.enquiry_anyway", Label: "Enquiry made anyway"},
-	{Path: "s42_decision.decision", Label: "The decision", Choices: list(&S42Decisions)},
-	{Path: "s42_decision.other_handling", Label: "Otherwise handled by", Choices: list(&OtherHandling),
+	{Path: "s42_decision.decision", Label: "The decision", Choices: list(&s42Decisions)},
+	{Path: "s42_decision.other_handling", Label: "Otherwise handled by", Choices: list(&otherHandling),
 		Help: "How the concern was handled when it did not go on to an enquiry."},
 
 	// Consent.
-	{Path: "consent.enquiry", Label: "Consent to the enquiry", Choices: list(&ConsentAnswers)},
+	{Path: "consent.enquiry", Label: "Consent to the enquiry", Choices: list(&consentAnswers)},
 	{Path: "consent.enquiry_date", Label: "Date of consent to the enquiry"},
-	{Path: "consent.share", Label: "Consent to share information", Choices: list(&ConsentAnswers),
+	{Path: "consent.share", Label: "Consent to share information", Choices: list(&consentAnswers),
 		Help: "Kept apart from consent to the enquiry: a person may agree to one and not the other."},
 	{Path: "consent.share_date", Label: "Date of consent to share"},
 	{Path: "consent.limits", Label: "Limits the person set on sharing"},
-	{Path: "consent.override_reason", Label: "Reason for sharing without consent", Choices: list(&ShareOverrideReasons)},
+	{Path: "consent.override_reason", Label: "Reason for sharing without consent", Choices: list(&shareOverrideReasons)},
 	{Path: "consent.override_detail", Label: "Why consent was overridden"},
 
 	// Contacts with the person.
 	{Path: "contacts.id", Internal: true},
 	{Path: "contacts.date", Label: "Date of contact"},
-	{Path: "contacts.stage", Label: "Stage at the contact", Choices: list(&Stages), Help: helpStage},
-	{Path: "contacts.method", Label: "How the contact was made", Choices: list(&ContactMethods)},
+	{Path: "contacts.stage", Label: "Stage at the contact", Choices: list(&stages), Help: helpStage},
+	{Path: "contacts.method", Label: "How the contact was made", Choices: list(&contactMethods)},
 	{Path: "contacts.present", Label: "Who else was present"},
 	{Path: "contacts.spoken_alone", Label: "Spoken to alone"},
 	{Path: "contacts.not_alone_reason", Label: "Why not spoken to alone"},
 	{Path: "contacts.aids_used", Label: "Communication aids used"},
 	{Path: "contacts.views", Label: "Their views, wishes and feelings, in their own words", Help: helpOwnWords},
 	{Path: "contacts.consent_sought", Label: "Consent sought"},
-	{Path: "contacts.consent_given", Label: "Consent given", Choices: list(&ConsentAnswers)},
+	{Path: "contacts.consent_given", Label: "Consent given", Choices: list(&consentAnswers)},
 	{Path: "contacts.notes", Label: "Notes"},
 	{Path: "contacts.recorded_by", Label: "Recorded by"},
 
@@ -189,17 +189,17 @@ var fields = []Field{
 	{Path: "desired_outcomes.id", Internal: true},
 	{Path: "desired_outcomes.text", Label: "In the person's words", Help: helpOwnWords},
 	{Path: "desired_outcomes.recorded", Label: "Date first recorded"},
-	{Path: "desired_outcomes.stage", Label: "Stage when recorded", Choices: list(&Stages), Help: helpStage},
+	{Path: "desired_outcomes.stage", Label: "Stage when recorded", Choices: list(&stages), Help: helpStage},
 	{Path: "desired_outcomes.history.date", Label: "Date revisited"},
 	{Path: "desired_outcomes.history.previous", Label: "Previous words"},
 	{Path: "desired_outcomes.history.reason", Label: "Why it changed",
 		Help: "When the outcome was confirmed unchanged, what the person said."},
-	{Path: "desired_outcomes.achievement", Label: "Achieved", Choices: list(&OutcomeAchievement)},
+	{Path: "desired_outcomes.achievement", Label: "Achieved", Choices: list(&outcomeAchievement)},
 	{Path: "desired_outcomes.evaluation", Label: "What the person said at evaluation", Help: helpOwnWords},
 
 	// Representatives and advocates.
 	{Path: "representatives.id", Internal: true},
-	{Path: "representatives.kind", Label: "Type of representative", Choices: list(&RepresentativeKinds), Help: helpRepresents},
+	{Path: "representatives.kind", Label: "Type of representative", Choices: list(&representativeKinds), Help: helpRepresents},
 	{Path: "representatives.name", Label: "Name"},
 	{Path: "representatives.organisation", Label: "Organisation"},
 	{Path: "representatives.phone", Label: "Telephone"},
@@ -207,12 +207,12 @@ var fields = []Field{
 	{Path: "representatives.address", Label: "Address"},
 	{Path: "representatives.from", Label: "Involved from"},
 	{Path: "representatives.to", Label: "Involved until"},
-	{Path: "representatives.person_agreed", Label: "The person agreed to them", Choices: list(&AgreementAnswers)},
+	{Path: "representatives.person_agreed", Label: "The person agreed to them", Choices: list(&agreementAnswers)},
 	{Path: "representatives.paperwork_seen", Label: "Paperwork seen", Help: helpPaperwork},
 	{Path: "representatives.notes", Label: "Notes"},
 	{Path: "advocacy.offered", Label: "Advocacy offered"},
-	{Path: "advocacy.response", Label: "Response to the offer", Choices: list(&AdvocacyResponses)},
-	{Path: "advocacy.kind", Label: "Type of advocacy", Choices: list(&RepresentativeKinds)},
+	{Path: "advocacy.response", Label: "Response to the offer", Choices: list(&advocacyResponses)},
+	{Path: "advocacy.kind", Label: "Type of advocacy", Choices: list(&representativeKinds)},
 
 	// Mental capacity assessments.
 	{Path: "capacity_assessments.id", Internal: true},
@@ -220,14 +220,14 @@ var fields = []Field{
 		Help: "One specific decision at one time, such as where to live."},
 	{Path: "capacity_assessments.date", Label: "Date of assessment"},
 	{Path: "capacity_assessments.assessor", Label: "Assessed by"},
-	{Path: "capacity_assessments.understand", Label: "Understand the information", Choices: list(&FunctionalAnswers)},
-	{Path: "capacity_assessments.retain", Label: "Retain the information", Choices: list(&FunctionalAnswers)},
-	{Path: "capacity_assessments.use_or_weigh", Label: "Use or weigh the information", Choices: list(&FunctionalAnswers)},
-	{Path: "capacity_assessments.communicate", Label: "Communicate the decision", Choices: list(&FunctionalAnswers)},
+	{Path: "capacity_assessments.understand", Label: "Understand the information", Choices: list(&functionalAnswers)},
+	{Path: "capacity_assessments.retain", Label: "Retain the information", Choices: list(&functionalAnswers)},
+	{Path: "capacity_assessments.use_or_weigh", Label: "Use or weigh the information", Choices: list(&functionalAnswers)},
+	{Path: "capacity_assessments.communicate", Label: "Communicate the decision", Choices: list(&functionalAnswers)},
 	{Path: "capacity_assessments.impairment", Label: "Impairment of the mind or brain"},
 	{Path: "capacity_assessments.causal_link", Label: "Causal link",
 		Help: "Why the impairment, and not something else, means the person cannot make the decision."},
-	{Path: "capacity_assessments.outcome", Label: "Outcome of the assessment", Choices: list(&CapacityOutcomes)},
+	{Path: "capacity_assessments.outcome", Label: "Outcome of the assessment", Choices: list(&capacityOutcomes)},
 	{Path: "capacity_assessments.fluctuates", Label: "Capacity fluctuates"},
 	{Path: "capacity_assessments.revisit_by", Label: "Date to revisit the decision",
 		Help: "When capacity fluctuates, when the person will be seen again to confirm the decision."},
@@ -238,7 +238,7 @@ var fields = []Field{
 	{Path: "capacity_assessments.best_interests", Label: "Best-interests decision"},
 	{Path: "capacity_assessments.consulted", Label: "Who was consulted"},
 	{Path: "capacity_assessments.less_restrictive", Label: "Less restrictive options considered"},
-	{Path: "capacity_assessments.supported_by", Label: "Supported by", Choices: list(&CapacitySupport)},
+	{Path: "capacity_assessments.supported_by", Label: "Supported by", Choices: list(&capacitySupport)},
 	{Path: "capacity_assessments.notes", Label: "Notes"},
 
 	// People alleged to have caused harm, and service providers.
@@ -255,46 +255,46 @@ var fields = []Field{
 	{Path: "alleged_persons.views", Label: "Their views"},
 	{Path: "alleged_persons.impact", Label: "Impact of the concerns on them"},
 	{Path: "alleged_persons.support_offered", Label: "Support offered to them"},
-	{Path: "alleged_persons.outcomes", Label: "Outcomes for them", Choices: list(&AllegedPersonOutcomes)},
+	{Path: "alleged_persons.outcomes", Label: "Outcomes for them", Choices: list(&allegedPersonOutcomes)},
 	{Path: "service_providers.id", Internal: true},
 	{Path: "service_providers.name", Label: "Name of the provider"},
 	{Path: "service_providers.type", Label: "Type of provider", Choices: ProviderTypes},
 
 	// Allegations.
 	{Path: "allegations.id", Internal: true},
-	{Path: "allegations.abuse_type", Label: "Type of abuse", Choices: list(&AbuseTypes)},
-	{Path: "allegations.location", Label: "Location of risk", Choices: list(&RiskLocations)},
+	{Path: "allegations.abuse_type", Label: "Type of abuse", Choices: list(&abuseTypes)},
+	{Path: "allegations.location", Label: "Location of risk", Choices: list(&riskLocations)},
 	{Path: "allegations.source_detail", Label: "Source of risk (in detail)", Choices: SourceDetailLabels},
-	{Path: "allegations.source", Label: "Source of risk", Choices: list(&RiskSources),
+	{Path: "allegations.source", Label: "Source of risk", Choices: list(&riskSources),
 		Help: "The national return's source of risk; choosing the detail fills it in."},
 	{Path: "allegations.description", Label: "What is alleged"},
-	{Path: "allegations.risk_outcome", Label: "Risk outcome", Choices: list(&RiskOutcomes)},
+	{Path: "allegations.risk_outcome", Label: "Risk outcome", Choices: list(&riskOutcomes)},
 
 	// Risks and their actions.
 	{Path: "risks.id", Internal: true},
 	{Path: "risks.description", Label: "Description of the risk"},
 	{Path: "risks.source", Label: "Who or what it comes from"},
-	{Path: "risks.likelihood", Label: "Likelihood", Choices: list(&Levels)},
-	{Path: "risks.impact", Label: "Impact", Choices: list(&Levels)},
+	{Path: "risks.likelihood", Label: "Likelihood", Choices: list(&levels)},
+	{Path: "risks.impact", Label: "Impact", Choices: list(&levels)},
 	{Path: "risks.person_view", Label: "The person's view of the risk"},
 	{Path: "risks.actions.id", Internal: true},
 	{Path: "risks.actions.what", Label: "What will be done"},
 	{Path: "risks.actions.owner", Label: "Owner"},
 	{Path: "risks.actions.due", Label: "Due by"},
-	{Path: "risks.actions.status", Label: "Status", Choices: list(&ActionStatuses)},
+	{Path: "risks.actions.status", Label: "Status", Choices: list(&actionStatuses)},
 	{Path: "risks.actions.completed", Label: "Date completed"},
 	{Path: "risks.actions.outcome_id", Label: "Desired outcome it serves"},
 	{Path: "risks.actions.less_restrictive", Label: "Less restrictive option"},
 	{Path: "risks.less_restrictive", Label: "Less restrictive options considered"},
 	{Path: "risks.proportionality", Label: "Why the response is proportionate"},
 	{Path: "risks.evaluation.date", Label: "Date evaluated with the person"},
-	{Path: "risks.evaluation.result", Label: "Result of the evaluation", Choices: list(&RiskEvaluations)},
+	{Path: "risks.evaluation.result", Label: "Result of the evaluation", Choices: list(&riskEvaluations)},
 	{Path: "risks.evaluation.person_said", Label: "What the person said at evaluation", Help: helpOwnWords},
 	{Path: "risks.closed", Label: "Risk closed"},
 
 	// Referrals to partner agencies.
 	{Path: "referrals.id", Internal: true},
-	{Path: "referrals.agency", Label: "Agency", Choices: list(&Agencies)},
+	{Path: "referrals.agency", Label: "Agency", Choices: list(&agencies)},
 	{Path: "referrals.detail", Label: "What the referral is about"},
 	{Path: "referrals.identified", Label: "Date the need was identified"},
 	{Path: "referrals.referred", Label: "Date referred"},
@@ -316,20 +316,20 @@ var fields = []Field{
 
 	// An enquiry the council caused another body to make.
 	{Path: "caused_enquiry.organisation", Label: "Organisation asked to enquire"},
-	{Path: "caused_enquiry.organisation_type", Label: "Type of organisation", Choices: list(&CausedOrgTypes)},
+	{Path: "caused_enquiry.organisation_type", Label: "Type of organisation", Choices: list(&causedOrgTypes)},
 	{Path: "caused_enquiry.requested", Label: "Date enquiry requested"},
 	{Path: "caused_enquiry.report_received", Label: "Report received"},
 	{Path: "caused_enquiry.report_date", Label: "Date report received"},
 
 	// The safeguarding plan.
-	{Path: "plan.review_type", Label: "Type of review", Choices: list(&ReviewTypes)},
+	{Path: "plan.review_type", Label: "Type of review", Choices: list(&reviewTypes)},
 	{Path: "plan.monitor", Label: "Who monitors the plan"},
 	{Path: "plan.review_date", Label: "Date of review"},
 	{Path: "plan.review_outcome", Label: "Outcome of the review"},
 
 	// Meetings.
 	{Path: "meetings.id", Internal: true},
-	{Path: "meetings.type", Label: "Type of meeting", Choices: list(&MeetingTypes)},
+	{Path: "meetings.type", Label: "Type of meeting", Choices: list(&meetingTypes)},
 	{Path: "meetings.date", Label: "Date of meeting"},
 	{Path: "meetings.place", Label: "Place"},
 	{Path: "meetings.purpose", Label: "Purpose of sharing information",
@@ -337,23 +337,23 @@ var fields = []Field{
 	{Path: "meetings.attendees.name", Label: "Name"},
 	{Path: "meetings.attendees.role", Label: "Role"},
 	{Path: "meetings.attendees.organisation", Label: "Organisation"},
-	{Path: "meetings.attendees.attendance", Label: "Attendance", Choices: list(&Attendance)},
+	{Path: "meetings.attendees.attendance", Label: "Attendance", Choices: list(&attendance)},
 
 	// The outcome and the person's evaluation.
-	{Path: "outcome.finding", Label: "Finding", Choices: list(&Findings)},
-	{Path: "outcome.risk_assessment_outcome", Label: "Risk assessment outcome", Choices: list(&RiskAssessmentOutcomes)},
-	{Path: "outcome.risk_outcome", Label: "Risk outcome", Choices: list(&RiskOutcomes)},
-	{Path: "outcome.capacity_lacked", Label: "Did the person lack capacity", Choices: list(&CapacityLacked)},
-	{Path: "outcome.capacity_support", Label: "Support while lacking capacity", Choices: list(&CapacitySupport)},
-	{Path: "outcome.asked_about_outcomes", Label: "Asked about desired outcomes", Choices: list(&AskedAboutOutcomes)},
-	{Path: "outcome.outcomes_achieved", Label: "Desired outcomes achieved (overall)", Choices: list(&OutcomeAchievement)},
-	{Path: "outcome.outcomes_met", Label: "Outcomes met", Choices: list(&OutcomesMet)},
-	{Path: "outcome.feels_safer", Label: "Feels safer", Choices: list(&FeelsSafer)},
-	{Path: "outcome.involved_in_risk", Label: "Took part in judging acceptable risk", Choices: list(&InvolvedInRisk)},
-	{Path: "outcome.understood_why", Label: "Understood why people acted", Choices: list(&UnderstoodWhy)},
-	{Path: "outcome.felt_listened", Label: "Felt listened to", Choices: list(&FeltListened)},
-	{Path: "outcome.kept_informed", Label: "Kept informed", Choices: list(&YesNo)},
-	{Path: "outcome.invited_to_meetings", Label: "Invited to meetings", Choices: list(&YesNo)},
+	{Path: "outcome.finding", Label: "Finding", Choices: list(&findings)},
+	{Path: "outcome.risk_assessment_outcome", Label: "Risk assessment outcome", Choices: list(&riskAssessmentOutcomes)},
+	{Path: "outcome.risk_outcome", Label: "Risk outcome", Choices: list(&riskOutcomes)},
+	{Path: "outcome.capacity_lacked", Label: "Did the person lack capacity", Choices: list(&capacityLacked)},
+	{Path: "outcome.capacity_support", Label: "Support while lacking capacity", Choices: list(&capacitySupport)},
+	{Path: "outcome.asked_about_outcomes", Label: "Asked about desired outcomes", Choices: list(&askedAboutOutcomes)},
+	{Path: "outcome.outcomes_achieved", Label: "Desired outcomes achieved (overall)", Choices: list(&outcomeAchievement)},
+	{Path: "outcome.outcomes_met", Label: "Outcomes met", Choices: list(&outcomesMet)},
+	{Path: "outcome.feels_safer", Label: "Feels safer", Choices: list(&feelsSafer)},
+	{Path: "outcome.involved_in_risk", Label: "Took part in judging acceptable risk", Choices: list(&involvedInRisk)},
+	{Path: "outcome.understood_why", Label: "Understood why people acted", Choices: list(&understoodWhy)},
+	{Path: "outcome.felt_listened", Label: "Felt listened to", Choices: list(&feltListened)},
+	{Path: "outcome.kept_informed", Label: "Kept informed", Choices: list(&yesNo)},
+	{Path: "outcome.invited_to_meetings", Label: "Invited to meetings", Choices: list(&yesNo)},
 	{Path: "outcome.person_feedback", Label: "Feedback on the process, in their words", Help: helpOwnWords},
 	{Path: "outcome.view_of_closing", Label: "The person's view of closing"},
 	{Path: "outcome.referrer_feedback_given", Label: "Feedback given to the referrer"},
@@ -363,8 +363,8 @@ var fields = []Field{
 	{Path: "outcome.b_abuse_or_neglect", Label: "B. Experiencing, or at risk of, abuse or neglect"},
 	{Path: "outcome.c_unable_to_protect", Label: "C. Unable to protect themselves"},
 	{Path: "outcome.d_further_action", Label: "D. Further action taken or needed"},
-	{Path: "outcome.adult_outcomes", Label: "Outcomes for the adult", Choices: list(&AdultOutcomes)},
-	{Path: "outcome.organisation_outcomes", Label: "Outcomes for the organisation", Choices: list(&OrganisationOutcomes)},
+	{Path: "outcome.adult_outcomes", Label: "Outcomes for the adult", Choices: list(&adultOutcomes)},
+	{Path: "outcome.organisation_outcomes", Label: "Outcomes for the organisation", Choices: list(&organisationOutcomes)},
 	{Path: "outcome.sar_considered", Label: "Safeguarding adults review considered"},
 	{Path: "outcome.sar_referred", Label: "Referred for a safeguarding adults review"},
 
@@ -373,7 +373,7 @@ var fields = []Field{
 	{Path: "chronology.date", Label: "Date it happened"},
 	{Path: "chronology.recorded", Label: "Recorded at"},
 	{Path: "chronology.author", Label: "Recorded by"},
-	{Path: "chronology.kind", Label: "Kind of entry", Choices: list(&ChronologyKinds)},
+	{Path: "chronology.kind", Label: "Kind of entry", Choices: list(&chronologyKinds)},
 	{Path: "chronology.text", Label: "What happened"},
 	{Path: "chronology.corrects", Label: "Corrects", Help: "The earlier entry this one corrects; entries are never rewritten."},
 	{Path: "chronology.link", Internal: true},

@@ -120,14 +120,14 @@ func TestChoicesAreThePickLists(t *testing.T) {
 			seen[c] = true
 		}
 	}
-	if got := MustField("enquiry.stage").Choices(); !reflect.DeepEqual(got, Stages) {
+	if got := MustField("enquiry.stage").Choices(); !reflect.DeepEqual(got, stages) {
 		t.Errorf("stage choices = %v, want the Stages pick-list", got)
 	}
-	if got := ProviderTypes(); len(got) != 3 || NationalSource(got[0]) != RiskSources[0] {
+	if got := ProviderTypes(); len(got) != 3 || NationalSource(got[0]) != riskSources[0] {
 		t.Errorf("ProviderTypes() = %v, want the three service-provider sources", got)
 	}
-	if got := SourceDetailLabels(); len(got) != len(RiskSourceDetails) {
-		t.Errorf("SourceDetailLabels() has %d labels, want %d", len(got), len(RiskSourceDetails))
+	if got := SourceDetailLabels(); len(got) != len(riskSourceDetails) {
+		t.Errorf("SourceDetailLabels() has %d labels, want %d", len(got), len(riskSourceDetails))
 	}
 }
 

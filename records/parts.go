@@ -1,5 +1,7 @@
 package records
 
+import "slices"
+
 // The parts of a case are the screens of the case view, one per part of the
 // record. The practice check names the part that fixes each finding and the
 // window switches to it, so both use these names. Each is the screen's
@@ -15,8 +17,10 @@ const (
 	PartChronology      = "Chronology"
 )
 
-// Parts lists the parts in the order the case view shows them.
-var Parts = []string{
+var parts = []string{
 	PartPerson, PartRepresentatives, PartCapacity, PartRisks,
 	PartReferrals, PartAllegedHarm, PartOutcome, PartChronology,
 }
+
+// Parts returns the parts in the order the case view shows them.
+func Parts() []string { return slices.Clone(parts) }

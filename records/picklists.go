@@ -1,12 +1,13 @@
 package records
 
+import "slices"
+
 // The pick-lists below are the exact labels of the Safeguarding Adults
 // Collection (SAC) and of the councils' published s42 forms. They are data:
 // boards name stages differently, so code compares against these values and
 // never against string literals of its own.
 
-// Stages is the usual order of an enquiry's stages.
-var Stages = []string{
+var stages = []string{
 	"Concern",
 	"Decision on the s42 duty",
 	"Planning / strategy discussion",
@@ -17,15 +18,13 @@ var Stages = []string{
 	"Closure",
 }
 
-// EnquiryTypes are the kinds of enquiry.
-var EnquiryTypes = []string{
+var enquiryTypes = []string{
 	"Section 42 enquiry",
 	"Other safeguarding enquiry",
 	"Enquiry caused by the council",
 }
 
-// AbuseTypes is the SAC list of types of abuse.
-var AbuseTypes = []string{
+var abuseTypes = []string{
 	"Physical Abuse",
 	"Sexual Abuse",
 	"Psychological Abuse",
@@ -39,8 +38,7 @@ var AbuseTypes = []string{
 	"Self-Neglect",
 }
 
-// RiskLocations is the SAC list of locations of risk.
-var RiskLocations = []string{
+var riskLocations = []string{
 	"Own Home",
 	"In the Community (excluding community services)",
 	"In a Community Service",
@@ -52,8 +50,7 @@ var RiskLocations = []string{
 	"Other",
 }
 
-// RiskSources is the SAC list of sources of risk.
-var RiskSources = []string{
+var riskSources = []string{
 	"Service Provider",
 	"Other - Known to Individual",
 	"Other - Unknown to Individual",
@@ -65,8 +62,7 @@ type SourceDetail struct {
 	National string
 }
 
-// RiskSourceDetails are the finer sources of risk of the councils' forms.
-var RiskSourceDetails = []SourceDetail{
+var riskSourceDetails = []SourceDetail{
 	{"Service provider - public", "Service Provider"},
 	{"Service provider - private", "Service Provider"},
 	{"Service provider - voluntary", "Service Provider"},
@@ -86,7 +82,7 @@ var RiskSourceDetails = []SourceDetail{
 
 // NationalSource returns the national source of risk for a finer one, or "".
 func NationalSource(detail string) string {
-	for _, d := range RiskSourceDetails {
+	for _, d := range riskSourceDetails {
 		if d.Label == detail {
 			return d.National
 		}
@@ -94,8 +90,7 @@ func NationalSource(detail string) string {
 	return ""
 }
 
-// RiskAssessmentOutcomes is the SAC list of risk assessment outcomes.
-var RiskAssessmentOutcomes = []string{
+var riskAssessmentOutcomes = []string{
 	"Risk identified and action taken",
 	"Risk identified and no action taken",
 	"Risk assessment inconclusive and action taken",
@@ -105,25 +100,20 @@ var RiskAssessmentOutcomes = []string{
 	"Enquiry ceased at individual's request and no action taken",
 }
 
-// RiskOutcomes is the SAC list of risk outcomes where a risk was identified.
-var RiskOutcomes = []string{"Risk remained", "Risk reduced", "Risk removed"}
+var riskOutcomes = []string{"Risk remained", "Risk reduced", "Risk removed"}
 
-// RiskEvaluations are the results of evaluating one risk with the person.
-var RiskEvaluations = []string{"Risk removed", "Risk reduced", "Risk remains"}
+var riskEvaluations = []string{"Risk removed", "Risk reduced", "Risk remains"}
 
-// CapacityLacked is the SAC mental capacity list.
-var CapacityLacked = []string{
+var capacityLacked = []string{
 	"Yes, they lacked capacity",
 	"No, they did not lack capacity",
 	"Don't know",
 	"Not recorded",
 }
 
-// CapacitySupport says who supported a person lacking capacity (SAC).
-var CapacitySupport = []string{"Advocate", "Family or friend", "Not supported"}
+var capacitySupport = []string{"Advocate", "Family or friend", "Not supported"}
 
-// AskedAboutOutcomes is the SAC Making Safeguarding Personal list.
-var AskedAboutOutcomes = []string{
+var askedAboutOutcomes = []string{
 	"Yes, they were asked and outcomes were expressed",
 	"Yes, they were asked but no outcomes were expressed",
 	"No",
@@ -131,17 +121,13 @@ var AskedAboutOutcomes = []string{
 	"Not recorded",
 }
 
-// OutcomeAchievement is the SAC list of outcomes achieved.
-var OutcomeAchievement = []string{"Fully achieved", "Partially achieved", "Not achieved"}
+var outcomeAchievement = []string{"Fully achieved", "Partially achieved", "Not achieved"}
 
-// AgeBands are the SAC age bands.
-var AgeBands = []string{"18-64", "65-74", "75-84", "85+"}
+var ageBands = []string{"18-64", "65-74", "75-84", "85+"}
 
-// Findings are the findings of an enquiry.
-var Findings = []string{"Substantiated", "Partly substantiated", "Not substantiated", "Inconclusive"}
+var findings = []string{"Substantiated", "Partly substantiated", "Not substantiated", "Inconclusive"}
 
-// ContactMethods are the ways a practitioner was in contact with the person.
-var ContactMethods = []string{
+var contactMethods = []string{
 	"Face to face at home",
 	"Face to face elsewhere",
 	"Telephone",
@@ -150,18 +136,15 @@ var ContactMethods = []string{
 	"Through an interpreter",
 }
 
-// ConsentAnswers record whether consent was given.
-var ConsentAnswers = []string{"Yes", "Yes, with limits", "No", "Not able to consent", "Not asked"}
+var consentAnswers = []string{"Yes", "Yes, with limits", "No", "Not able to consent", "Not asked"}
 
-// ShareOverrideReasons are the lawful reasons to share without consent.
-var ShareOverrideReasons = []string{
+var shareOverrideReasons = []string{
 	"Vital interest",
 	"Others at risk",
 	"Crime",
 }
 
-// RepresentativeKinds are the kinds of representative, advocate and authority.
-var RepresentativeKinds = []string{
+var representativeKinds = []string{
 	"Family member as representative",
 	"Friend as representative",
 	"Care Act advocate (s68)",
@@ -179,41 +162,30 @@ var RepresentativeKinds = []string{
 	"Other",
 }
 
-// AdvocacyResponses record what happened when advocacy was offered.
-var AdvocacyResponses = []string{"Accepted", "Already in place", "Declined"}
+var advocacyResponses = []string{"Accepted", "Already in place", "Declined"}
 
-// AgreementAnswers record whether the person agreed to something.
-var AgreementAnswers = []string{"Yes", "No", "Not able to say"}
+var agreementAnswers = []string{"Yes", "No", "Not able to say"}
 
-// CapacityOutcomes are the outcomes of one capacity assessment.
-var CapacityOutcomes = []string{"Has capacity for this decision", "Lacks capacity for this decision", "Not yet determined"}
+var capacityOutcomes = []string{"Has capacity for this decision", "Lacks capacity for this decision", "Not yet determined"}
 
-// FunctionalAnswers record one part of the functional test.
-var FunctionalAnswers = []string{"Able", "Not able"}
+var functionalAnswers = []string{"Able", "Not able"}
 
-// Levels are likelihood and impact ratings.
-var Levels = []string{"Low", "Medium", "High"}
+var levels = []string{"Low", "Medium", "High"}
 
-// ActionStatuses are the states of a risk action.
-var ActionStatuses = []string{"Not started", "In progress", "Done", "Cancelled"}
+var actionStatuses = []string{"Not started", "In progress", "Done", "Cancelled"}
 
-// Agencies are the partner agencies referrals go to.
-var Agencies = []string{"Police", "Health", "Legal services", "CQC", "Housing", "Other"}
+var agencies = []string{"Police", "Health", "Legal services", "CQC", "Housing", "Other"}
 
-// ReferralSources are the sources of the referral into the council.
-var ReferralSources = []string{
+var referralSources = []string{
 	"Self", "Family", "Friend or neighbour", "Voluntary sector", "Hospital", "Health professional",
 	"Care provider", "Police", "Ambulance", "Fire", "Council service", "Other",
 }
 
-// ReferralMethods are the ways a concern reached the council.
-var ReferralMethods = []string{"Telephone", "Email", "Online form", "Letter", "In person"}
+var referralMethods = []string{"Telephone", "Email", "Online form", "Letter", "In person"}
 
-// TestAnswers record whether one s42(1) test was met.
-var TestAnswers = []string{"Met", "Not met"}
+var testAnswers = []string{"Met", "Not met"}
 
-// S42Decisions are the decisions on the s42 duty.
-var S42Decisions = []string{
+var s42Decisions = []string{
 	"Not met",
 	"Met, progress to s42(2) enquiry",
 	"Other proportionate enquiry",
@@ -221,41 +193,38 @@ var S42Decisions = []string{
 	"Duplicate concern",
 }
 
-// OtherHandling says how a concern not taken to enquiry was handled.
-var OtherHandling = []string{
+var otherHandling = []string{
 	"No action", "Advice and guidance", "Care Act assessment", "Case management", "Review",
 	"Signposted", "Passed to another service or council",
 }
 
-// OutcomesMet, FeelsSafer and the other closure lists record the person's view at closure.
+// The closure lists record the person's view at closure; the others are
+// the small lists of the meeting and plan screens.
 var (
-	OutcomesMet    = []string{"Fully", "Partially", "Not", "Not applicable"}
-	FeelsSafer     = []string{"Yes", "Partially", "No", "Not applicable"}
-	InvolvedInRisk = []string{"Fully", "Partially", "Not involved"}
-	UnderstoodWhy  = []string{"Fully", "Partially", "Did not understand", "Not applicable"}
-	FeltListened   = []string{"Always", "Quite a bit", "Not very much", "Not at all", "Not answered", "Not applicable"}
-	YesNo          = []string{"Yes", "No"}
-	ReviewTypes    = []string{"Standalone review", "Within ongoing care management", "None needed"}
-	MeetingTypes   = []string{"Strategy meeting", "Case conference", "Review meeting"}
-	Attendance     = []string{"Attended", "Apologies", "Not invited"}
-	CausedOrgTypes = []string{"Care home", "Home care agency", "NHS trust", "GP practice", "Housing provider", "Other"}
+	outcomesMet    = []string{"Fully", "Partially", "Not", "Not applicable"}
+	feelsSafer     = []string{"Yes", "Partially", "No", "Not applicable"}
+	involvedInRisk = []string{"Fully", "Partially", "Not involved"}
+	understoodWhy  = []string{"Fully", "Partially", "Did not understand", "Not applicable"}
+	feltListened   = []string{"Always", "Quite a bit", "Not very much", "Not at all", "Not answered", "Not applicable"}
+	yesNo          = []string{"Yes", "No"}
+	reviewTypes    = []string{"Standalone review", "Within ongoing care management", "None needed"}
+	meetingTypes   = []string{"Strategy meeting", "Case conference", "Review meeting"}
+	attendance     = []string{"Attended", "Apologies", "Not invited"}
+	causedOrgTypes = []string{"Care home", "Home care agency", "NHS trust", "GP practice", "Housing provider", "Other"}
 )
 
-// AdultOutcomes are outcomes for the adult at conclusion.
-var AdultOutcomes = []string{
+var adultOutcomes = []string{
 	"Increased monitoring", "Referral to advocacy", "Court of Protection application",
 	"Management of access to finances", "MARAC referral", "DoLS application", "Change of accommodation",
 	"Disciplinary action requested", "Guardianship", "Moved to increased or different care", "No further action",
 }
 
-// AllegedPersonOutcomes are outcomes for the person alleged to have caused harm.
-var AllegedPersonOutcomes = []string{
+var allegedPersonOutcomes = []string{
 	"Police action", "Referral to DBS", "Disciplinary action", "Referral to regulator",
 	"Continued monitoring", "Counselling or training", "Exoneration", "No further action",
 }
 
-// OrganisationOutcomes are outcomes for an organisation at conclusion.
-var OrganisationOutcomes = []string{
+var organisationOutcomes = []string{
 	"Action by CQC", "Contract compliance", "Action plan agreed", "Staff training", "No further action",
 }
 
@@ -268,3 +237,138 @@ func Contains(list []string, v string) bool {
 	}
 	return false
 }
+
+// The pick-lists are read-only: each call returns a copy, so no caller can
+// change a list for everyone else.
+
+// Stages returns the usual order of an enquiry's stages.
+func Stages() []string { return slices.Clone(stages) }
+
+// EnquiryTypes returns the kinds of enquiry.
+func EnquiryTypes() []string { return slices.Clone(enquiryTypes) }
+
+// AbuseTypes returns the SAC list of types of abuse.
+func AbuseTypes() []string { return slices.Clone(abuseTypes) }
+
+// RiskLocations returns the SAC list of locations of risk.
+func RiskLocations() []string { return slices.Clone(riskLocations) }
+
+// RiskSources returns the SAC list of sources of risk.
+func RiskSources() []string { return slices.Clone(riskSources) }
+
+// RiskSourceDetails returns the finer sources of risk of the councils' forms.
+func RiskSourceDetails() []SourceDetail { return slices.Clone(riskSourceDetails) }
+
+// RiskAssessmentOutcomes returns the SAC list of risk assessment outcomes.
+func RiskAssessmentOutcomes() []string { return slices.Clone(riskAssessmentOutcomes) }
+
+// RiskOutcomes returns the SAC list of risk outcomes where a risk was identified.
+func RiskOutcomes() []string { return slices.Clone(riskOutcomes) }
+
+// RiskEvaluations returns the results of evaluating one risk with the person.
+func RiskEvaluations() []string { return slices.Clone(riskEvaluations) }
+
+// CapacityLacked returns the SAC mental capacity list.
+func CapacityLacked() []string { return slices.Clone(capacityLacked) }
+
+// CapacitySupport says who supported a person lacking capacity (SAC).
+func CapacitySupport() []string { return slices.Clone(capacitySupport) }
+
+// AskedAboutOutcomes returns the SAC Making Safeguarding Personal list.
+func AskedAboutOutcomes() []string { return slices.Clone(askedAboutOutcomes) }
+
+// OutcomeAchievement returns the SAC list of outcomes achieved.
+func OutcomeAchievement() []string { return slices.Clone(outcomeAchievement) }
+
+// AgeBands returns the SAC age bands.
+func AgeBands() []string { return slices.Clone(ageBands) }
+
+// Findings returns the findings of an enquiry.
+func Findings() []string { return slices.Clone(findings) }
+
+// ContactMethods returns the ways a practitioner was in contact with the person.
+func ContactMethods() []string { return slices.Clone(contactMethods) }
+
+// ConsentAnswers record whether consent was given.
+func ConsentAnswers() []string { return slices.Clone(consentAnswers) }
+
+// ShareOverrideReasons returns the lawful reasons to share without consent.
+func ShareOverrideReasons() []string { return slices.Clone(shareOverrideReasons) }
+
+// RepresentativeKinds returns the kinds of representative, advocate and authority.
+func RepresentativeKinds() []string { return slices.Clone(representativeKinds) }
+
+// AdvocacyResponses record what happened when advocacy was offered.
+func AdvocacyResponses() []string { return slices.Clone(advocacyResponses) }
+
+// AgreementAnswers record whether the person agreed to something.
+func AgreementAnswers() []string { return slices.Clone(agreementAnswers) }
+
+// CapacityOutcomes returns the outcomes of one capacity assessment.
+func CapacityOutcomes() []string { return slices.Clone(capacityOutcomes) }
+
+// FunctionalAnswers record one part of the functional test.
+func FunctionalAnswers() []string { return slices.Clone(functionalAnswers) }
+
+// Levels returns likelihood and impact ratings.
+func Levels() []string { return slices.Clone(levels) }
+
+// ActionStatuses returns the states of a risk action.
+func ActionStatuses() []string { return slices.Clone(actionStatuses) }
+
+// Agencies returns the partner agencies referrals go to.
+func Agencies() []string { return slices.Clone(agencies) }
+
+// ReferralSources returns the sources of the referral into the council.
+func ReferralSources() []string { return slices.Clone(referralSources) }
+
+// ReferralMethods returns the ways a concern reached the council.
+func ReferralMethods() []string { return slices.Clone(referralMethods) }
+
+// TestAnswers record whether one s42(1) test was met.
+func TestAnswers() []string { return slices.Clone(testAnswers) }
+
+// S42Decisions returns the decisions on the s42 duty.
+func S42Decisions() []string { return slices.Clone(s42Decisions) }
+
+// OtherHandling says how a concern not taken to enquiry was handled.
+func OtherHandling() []string { return slices.Clone(otherHandling) }
+
+// AdultOutcomes returns outcomes for the adult at conclusion.
+func AdultOutcomes() []string { return slices.Clone(adultOutcomes) }
+
+// AllegedPersonOutcomes returns outcomes for the person alleged to have caused harm.
+func AllegedPersonOutcomes() []string { return slices.Clone(allegedPersonOutcomes) }
+
+// OrganisationOutcomes returns outcomes for an organisation at conclusion.
+func OrganisationOutcomes() []string { return slices.Clone(organisationOutcomes) }
+
+// OutcomesMet returns the answers to whether the person's desired outcomes were met, asked at closure.
+func OutcomesMet() []string { return slices.Clone(outcomesMet) }
+
+// FeelsSafer returns the answers to whether the person feels safer, asked at closure.
+func FeelsSafer() []string { return slices.Clone(feelsSafer) }
+
+// InvolvedInRisk returns how far the person was involved in judging the risk, asked at closure.
+func InvolvedInRisk() []string { return slices.Clone(involvedInRisk) }
+
+// UnderstoodWhy returns how far the person understood why the enquiry was made, asked at closure.
+func UnderstoodWhy() []string { return slices.Clone(understoodWhy) }
+
+// FeltListened returns how far the person felt listened to, asked at closure.
+func FeltListened() []string { return slices.Clone(feltListened) }
+
+// YesNo returns the two answers of a yes-or-no question.
+func YesNo() []string { return slices.Clone(yesNo) }
+
+// ReviewTypes returns the kinds of review of a safeguarding plan.
+func ReviewTypes() []string { return slices.Clone(reviewTypes) }
+
+// MeetingTypes returns the kinds of multi-agency meeting.
+func MeetingTypes() []string { return slices.Clone(meetingTypes) }
+
+// Attendance returns whether someone invited to a meeting came.
+func Attendance() []string { return slices.Clone(attendance) }
+
+// CausedOrgTypes returns the kinds of organisation a council asks to make an enquiry.
+func CausedOrgTypes() []string { return slices.Clone(causedOrgTypes) }

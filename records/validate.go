@@ -113,19 +113,19 @@ func checkPerson(k *checker, p *Person) {
 
 func checkEnquiry(k *checker, c *Case) {
 	e := &c.Enquiry
-	k.oneOf("enquiry.type", e.Type, EnquiryTypes, "the type of enquiry")
-	k.oneOf("enquiry.stage", e.Stage, Stages, "the stage")
+	k.oneOf("enquiry.type", e.Type, enquiryTypes, "the type of enquiry")
+	k.oneOf("enquiry.stage", e.Stage, stages, "the stage")
 	k.notFuture("enquiry.concern_received", e.ConcernReceived, "Date concern received")
 	k.order("enquiry.started", e.ConcernReceived, e.Started, "Date concern received", "Date enquiry started")
 	k.order("enquiry.closed", e.ConcernReceived, e.Closed, "Date concern received", "Date closed")
 	k.notFuture("enquiry.closed", e.Closed, "Date closed")
 	o := &c.Outcome
-	k.oneOf("outcome.finding", o.Finding, Findings, "the finding")
-	k.oneOf("outcome.risk_assessment_outcome", o.RiskAssessmentOutcome, RiskAssessmentOutcomes, "the risk assessment outcome")
-	k.oneOf("outcome.risk_outcome", o.RiskOutcome, RiskOutcomes, "the risk outcome")
-	k.oneOf("outcome.capacity_lacked", o.CapacityLacked, CapacityLacked, "whether the person lacked capacity")
-	k.oneOf("outcome.asked_about_outcomes", o.AskedAboutOutcomes, AskedAboutOutcomes, "whether the person was asked about outcomes")
-	k.oneOf("outcome.outcomes_achieved", o.OutcomesAchieved, OutcomeAchievement, "whether outcomes were achieved")
+	k.oneOf("outcome.finding", o.Finding, findings, "the finding")
+	k.oneOf("outcome.risk_assessment_outcome", o.RiskAssessmentOutcome, riskAssessmentOutcomes, "the risk assessment outcome")
+	k.oneOf("outcome.risk_outcome", o.RiskOutcome, riskOutcomes, "the risk outcome")
+	k.oneOf("outcome.capacity_lacked", o.CapacityLacked, capacityLacked, "whether the person lacked capacity")
+	k.oneOf("outcome.asked_about_outcomes", o.AskedAboutOutcomes, askedAboutOutcomes, "whether the person was asked about outcomes")
+	k.oneOf("outcome.outcomes_achieved", o.OutcomesAchieved, outcomeAchievement, "whether outcomes were achieved")
 }
 
 func checkEntries(k *checker, c *Case) {
@@ -135,11 +135,11 @@ func checkEntries(k *checker, c *Case) {
 			k.add(f+".date", "Enter the date of contact")
 		}
 		k.notFuture(f+".date", ct.Date, "Date of contact")
-		k.oneOf(f+".method", ct.Method, ContactMethods, "how the contact was made")
+		k.oneOf(f+".method", ct.Method, contactMethods, "how the contact was made")
 	}
 	for i, r := range c.Referrals {
 		f := fmt.Sprintf("referrals[%d]", i)
-		k.oneOf(f+".agency", r.Agency, Agencies, "the agency")
+		k.oneOf(f+".agency", r.Agency, agencies, "the agency")
 		if r.Agency == "" {
 			k.add(f+".agency", "Select the agency referred to")
 		}
@@ -150,14 +150,14 @@ func checkEntries(k *checker, c *Case) {
 	}
 	for i, a := range c.Allegations {
 		f := fmt.Sprintf("allegations[%d]", i)
-		k.oneOf(f+".abuse_type", a.AbuseType, AbuseTypes, "the type of abuse")
-		k.oneOf(f+".location", a.Location, RiskLocations, "the location of risk")
-		k.oneOf(f+".source", a.Source, RiskSources, "the source of risk")
+		k.oneOf(f+".abuse_type", a.AbuseType, abuseTypes, "the type of abuse")
+		k.oneOf(f+".location", a.Location, riskLocations, "the location of risk")
+		k.oneOf(f+".source", a.Source, riskSources, "the source of risk")
 	}
 	for i, r := range c.Risks {
 		f := fmt.Sprintf("risks[%d]", i)
 		k.required(f+".description", r.Description, "a description of the risk")
-		k.oneOf(f+".evaluation.result", r.Evaluation.Result, RiskEvaluations, "the result of the evaluation")
+		k.oneOf(f+".evaluation.result", r.Evaluation.Result, riskEvaluations, "the result of the evaluation")
 		for j, a := range r.Actions {
 			k.required(fmt.Sprintf("%s.actions[%d].what", f, j), a.What, "what the action is")
 		}

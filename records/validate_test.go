@@ -14,7 +14,7 @@ func minimalCase() *Case {
 		Schema:    SchemaVersion,
 		Reference: "SG-2026-0001",
 		Person:    Person{Name: "Test Person", DateOfBirth: NewDate(1940, time.March, 1)},
-		Enquiry:   Enquiry{ConcernReceived: NewDate(2026, time.May, 1), Stage: Stages[0], Type: EnquiryTypes[0]},
+		Enquiry:   Enquiry{ConcernReceived: NewDate(2026, time.May, 1), Stage: stages[0], Type: enquiryTypes[0]},
 	}
 }
 
@@ -71,7 +71,7 @@ func TestNormaliseTidiesRatherThanRefuses(t *testing.T) {
 	c := minimalCase()
 	c.Person.Postcode = "sw1a1aa"
 	c.Person.NHSNumber = "943 476 5919"
-	c.Allegations = []Allegation{{AbuseType: AbuseTypes[0], SourceDetail: "Known - relative, family or carer"}}
+	c.Allegations = []Allegation{{AbuseType: abuseTypes[0], SourceDetail: "Known - relative, family or carer"}}
 	Normalise(c)
 	if c.Person.Postcode != "SW1A 1AA" || c.Person.NHSNumber != "9434765919" {
 		t.Errorf("not normalised: %q %q", c.Person.Postcode, c.Person.NHSNumber)
@@ -101,8 +101,8 @@ func TestCheckAppendOnly(t *testing.T) {
 }
 
 func TestPickListsHaveNoDuplicates(t *testing.T) {
-	lists := map[string][]string{"stages": Stages, "abuse": AbuseTypes, "locations": RiskLocations, "sources": RiskSources,
-		"risk assessment": RiskAssessmentOutcomes, "risk outcomes": RiskOutcomes, "capacity": CapacityLacked, "asked": AskedAboutOutcomes}
+	lists := map[string][]string{"stages": stages, "abuse": abuseTypes, "locations": riskLocations, "sources": riskSources,
+		"risk assessment": riskAssessmentOutcomes, "risk outcomes": riskOutcomes, "capacity": capacityLacked, "asked": askedAboutOutcomes}
 	for name, list := range lists {
 		seen := map[string]bool{}
 		for _, v := range list {
@@ -112,12 +112,12 @@ func TestPickListsHaveNoDuplicates(t *testing.T) {
 			seen[v] = true
 		}
 	}
-	for _, d := range RiskSourceDetails {
-		if !Contains(RiskSources, d.National) {
+	for _, d := range riskSourceDetails {
+		if !Contains(riskSources, d.National) {
 			t.Errorf("%q maps to unknown source %q", d.Label, d.National)
 		}
 	}
-	if len(AbuseTypes) != 11 || len(RiskLocations) != 9 || len(RiskAssessmentOutcomes) != 7 {
-		t.Errorf("SAC list sizes changed: %d %d %d", len(AbuseTypes), len(RiskLocations), len(RiskAssessmentOutcomes))
+	if len(abuseTypes) != 11 || len(riskLocations) != 9 || len(riskAssessmentOutcomes) != 7 {
+		t.Errorf("SAC list sizes changed: %d %d %d", len(abuseTypes), len(riskLocations), len(riskAssessmentOutcomes))
 	}
 }

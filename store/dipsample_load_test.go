@@ -26,7 +26,7 @@ func TestLoadSampleDrawsAsDrawSample(t *testing.T) {
 		{},
 		{ClosedFrom: records.NewDate(2025, time.January, 1), ClosedTo: records.NewDate(2026, time.June, 30), Condition: "dementia"},
 		{AbuseType: "neglect and acts of omission"},
-		{Stage: records.Stages[7], Condition: "DEMENTIA"},
+		{Stage: records.Stages()[7], Condition: "DEMENTIA"},
 	} {
 		want, err := practice.DrawSample(all, f, 5, 11)
 		if err != nil {

@@ -11,7 +11,7 @@ import (
 
 func TestSummaryEncoding(t *testing.T) {
 	c := fullCase("sum")
-	c.Risks[0].Actions[0].Status = records.ActionStatuses[0]
+	c.Risks[0].Actions[0].Status = records.ActionStatuses()[0]
 	e := summarise(c, practice.DefaultOptions())
 	if e.firstDue.IsZero() || e.text == "" {
 		t.Fatalf("fixture: %+v", e)

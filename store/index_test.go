@@ -16,18 +16,18 @@ import (
 func searchFixture(t *testing.T) (*Store, string, [32]byte, map[string]*records.Case) {
 	s, dir, key := newTestStore(t)
 	open := &records.Case{Reference: "B-2", Person: records.Person{Name: "Zoë Łukasiewicz", PreferredName: "Zo"},
-		Enquiry:  records.Enquiry{Stage: records.Stages[3], Concern: "Money taken by a LODGER"},
+		Enquiry:  records.Enquiry{Stage: records.Stages()[3], Concern: "Money taken by a LODGER"},
 		Contacts: []records.Contact{{Date: records.Today(), Views: "I want my garden back", Notes: "Spoke in the kitchen"}},
 		Risks: []records.Risk{{Description: "Financial", Actions: []records.Action{
-			{What: "Bank letter", Due: records.Today().AddDays(-1), Status: records.ActionStatuses[1]},
-			{What: "Later", Due: records.Today().AddDays(5), Status: records.ActionStatuses[0]},
+			{What: "Bank letter", Due: records.Today().AddDays(-1), Status: records.ActionStatuses()[1]},
+			{What: "Later", Due: records.Today().AddDays(5), Status: records.ActionStatuses()[0]},
 		}}}}
 	done := &records.Case{Reference: "A-1", Person: records.Person{Name: "Albert Ames", DateOfBirth: day(1940, 1, 2)},
-		Enquiry:    records.Enquiry{Stage: records.Stages[7], ConcernReceived: day(2025, 1, 6), Closed: day(2025, 2, 1)},
+		Enquiry:    records.Enquiry{Stage: records.Stages()[7], ConcernReceived: day(2025, 1, 6), Closed: day(2025, 2, 1)},
 		Chronology: []records.ChronologyEntry{{ID: "c1", Date: day(2025, 1, 6), Text: "Visited the allotment"}},
-		Risks:      []records.Risk{{Description: "Falls", Actions: []records.Action{{What: "Rails", Due: day(2025, 1, 10), Status: records.ActionStatuses[2]}}}}}
-	later := &records.Case{Reference: "C-3", Person: records.Person{Name: "Cyril Cobb"}, Enquiry: records.Enquiry{Stage: records.Stages[3]},
-		Risks: []records.Risk{{Description: "Self-neglect", Actions: []records.Action{{What: "Visit", Due: records.Today().AddDays(-3), Status: records.ActionStatuses[3]}}}}}
+		Risks:      []records.Risk{{Description: "Falls", Actions: []records.Action{{What: "Rails", Due: day(2025, 1, 10), Status: records.ActionStatuses()[2]}}}}}
+	later := &records.Case{Reference: "C-3", Person: records.Person{Name: "Cyril Cobb"}, Enquiry: records.Enquiry{Stage: records.Stages()[3]},
+		Risks: []records.Risk{{Description: "Self-neglect", Actions: []records.Action{{What: "Visit", Due: records.Today().AddDays(-3), Status: records.ActionStatuses()[3]}}}}}
 	cases := map[string]*records.Case{"open": open, "done": done, "later": later}
 	for _, c := range []*records.Case{open, done, later} {
 		if err := s.Create(c); err != nil {
@@ -52,7 +52,7 @@ func TestSummaries(t *testing.T) {
 		t.Fatalf("order %v, want %v", refs(got), want)
 	}
 	done := cases["done"]
-	want := Summary{ID: done.ID, Reference: "A-1", Name: "Albert Ames", Stage: records.Stages[7], DateOfBirth: day(1940, 1, 2),
+	want := Summary{ID: done.ID, Reference: "A-1", Name: "Albert Ames", Stage: records.Stages()[7], DateOfBirth: day(1940, 1, 2),
 		Opened: day(2025, 1, 6), Closed: day(2025, 2, 1), IsClosed: true, Gaps: practice.CountGaps(done, practice.DefaultOptions())}
 	if got[0] != want {
 		t.Errorf("summary\n got %+v\nwant %+v", got[0], want)
@@ -85,12 +85,12 @@ func TestSearch(t *testing.T) {
 		{"all words", Query{Text: "  lodger   garden "}, []string{"B-2"}},
 		{"words in different cases", Query{Text: "lodger allotment"}, []string{}},
 		{"no match", Query{Text: "zebra"}, []string{}},
-		{"stage", Query{Stage: records.Stages[3]}, []string{"B-2", "C-3"}},
+		{"stage", Query{Stage: records.Stages()[3]}, []string{"B-2", "C-3"}},
 		{"open", Query{Open: true}, []string{"B-2", "C-3"}},
 		{"closed", Query{Closed: true}, []string{"A-1"}},
 		{"open and closed", Query{Open: true, Closed: true}, []string{"A-1", "B-2", "C-3"}},
 		{"overdue", Query{OverdueOnly: true}, []string{"B-2"}},
-		{"text and stage", Query{Text: "al", Stage: records.Stages[7]}, []string{"A-1"}},
+		{"text and stage", Query{Text: "al", Stage: records.Stages()[7]}, []string{"A-1"}},
 	}
 	check := func(t *testing.T, s *Store) {
 		for _, tc := range tests {

@@ -68,8 +68,8 @@ func fullCase(tag string) *records.Case {
 			Deceased: true, DateOfDeath: day(2025, 12, 1),
 		},
 		Enquiry: records.Enquiry{
-			Type: records.EnquiryTypes[0], CouncilReference: "CR-" + tag, ConcernReceived: day(2025, 3, 1),
-			Started: day(2025, 3, 3), Closed: day(2025, 11, 30), Stage: records.Stages[7], LeadPractitioner: "Sam Lead",
+			Type: records.EnquiryTypes()[0], CouncilReference: "CR-" + tag, ConcernReceived: day(2025, 3, 1),
+			Started: day(2025, 3, 3), Closed: day(2025, 11, 30), Stage: records.Stages()[7], LeadPractitioner: "Sam Lead",
 			Organisation: "Fairhaven Care", Concern: "Bruising noticed " + tag, ConflictingAccounts: true,
 		},
 		ReferralIn: records.ReferralIn{
@@ -85,62 +85,62 @@ func fullCase(tag string) *records.Case {
 			Limits: "Not the GP", OverrideReason: "Risk to others", OverrideDetail: "Other residents",
 		},
 		Contacts: []records.Contact{{
-			ID: records.NewID(), Date: day(2025, 3, 4), Stage: records.Stages[3], Method: records.ContactMethods[0], Present: "Daughter",
+			ID: records.NewID(), Date: day(2025, 3, 4), Stage: records.Stages()[3], Method: records.ContactMethods()[0], Present: "Daughter",
 			SpokenAlone: true, NotAloneReason: "Asked for her daughter", AidsUsed: "Picture cards",
 			Views: "I want to stay home " + tag, ConsentSought: true, ConsentGiven: "Yes", Notes: "Calm visit " + tag,
 			RecordedBy: "Sam Lead",
 		}},
 		DesiredOutcomes: []records.DesiredOutcome{{
-			ID: records.NewID(), Text: "Feel safe at night", Recorded: day(2025, 3, 4), Stage: records.Stages[3],
+			ID: records.NewID(), Text: "Feel safe at night", Recorded: day(2025, 3, 4), Stage: records.Stages()[3],
 			History:     []records.OutcomeRevision{{Date: day(2025, 4, 1), Previous: "Feel safe", Reason: "She added at night"}},
-			Achievement: records.OutcomeAchievement[0], Evaluation: "I sleep better",
+			Achievement: records.OutcomeAchievement()[0], Evaluation: "I sleep better",
 		}},
 		Representatives: []records.Representative{{
-			ID: records.NewID(), Kind: records.RepresentativeKinds[0], Name: "Dora Daughter", Organisation: "None", Phone: "07700 900001",
+			ID: records.NewID(), Kind: records.RepresentativeKinds()[0], Name: "Dora Daughter", Organisation: "None", Phone: "07700 900001",
 			Email: "dora@example.org", Address: "9 Lantern Row", From: day(2025, 3, 4), To: day(2025, 11, 30),
 			PersonAgreed: "Yes", PaperworkSeen: true, Notes: "Visits daily",
 		}},
-		Advocacy: records.Advocacy{Offered: true, Response: records.AdvocacyResponses[0], Kind: "Care Act advocate"},
+		Advocacy: records.Advocacy{Offered: true, Response: records.AdvocacyResponses()[0], Kind: "Care Act advocate"},
 		Capacity: []records.CapacityAssessment{{
 			ID: records.NewID(), Decision: "Where to live", Date: day(2025, 3, 10), Assessor: "Sam Lead", Understand: "Not able",
 			Retain: "Not able", UseOrWeigh: "Not able", Communicate: "Able", Impairment: "Dementia",
-			CausalLink: "Memory loss stops retention", Outcome: records.CapacityOutcomes[1], Fluctuates: true,
+			CausalLink: "Memory loss stops retention", Outcome: records.CapacityOutcomes()[1], Fluctuates: true,
 			RevisitBy: day(2025, 4, 10), RevisitedOn: day(2025, 4, 9), RevisitOutcome: "Confirmed",
 			RisksConsidered: []string{"risk-1"}, BestInterests: "Stay home with care", Consulted: "Daughter",
-			LessRestrictive: "More visits", SupportedBy: records.CapacitySupport[0], Notes: "Quiet room",
+			LessRestrictive: "More visits", SupportedBy: records.CapacitySupport()[0], Notes: "Quiet room",
 		}},
 		AllegedPersons: []records.AllegedPerson{{
 			ID: records.NewID(), Name: "Bertram Nephew " + tag, Relationship: "Nephew", Address: "3 Mill Lane", Phone: "07700 900002",
 			LivedWithThen: true, LivesWithNow: true, AwareOfConcern: true, AlsoAdultAtRisk: true, LinkedToServiceFailure: true,
-			Views: "Denies it", Impact: "Upset", SupportOffered: "Carer's assessment", Outcomes: []string{records.AllegedPersonOutcomes[0]},
+			Views: "Denies it", Impact: "Upset", SupportOffered: "Carer's assessment", Outcomes: []string{records.AllegedPersonOutcomes()[0]},
 		}},
 		Providers:   []records.ServiceProvider{{ID: records.NewID(), Name: "Fairhaven Care", Type: "Home care"}},
-		Allegations: []records.Allegation{{ID: records.NewID(), AbuseType: records.AbuseTypes[0], Location: records.RiskLocations[0], SourceDetail: records.RiskSourceDetails[4].Label, Source: records.RiskSourceDetails[4].National, Description: "Bruises on arm", RiskOutcome: records.RiskOutcomes[1]}},
+		Allegations: []records.Allegation{{ID: records.NewID(), AbuseType: records.AbuseTypes()[0], Location: records.RiskLocations()[0], SourceDetail: records.RiskSourceDetails()[4].Label, Source: records.RiskSourceDetails()[4].National, Description: "Bruises on arm", RiskOutcome: records.RiskOutcomes()[1]}},
 		Risks: []records.Risk{{
-			ID: "risk-1", Description: "Falls at night", Source: "Environment", Likelihood: records.Levels[1], Impact: records.Levels[2],
+			ID: "risk-1", Description: "Falls at night", Source: "Environment", Likelihood: records.Levels()[1], Impact: records.Levels()[2],
 			PersonView: "Not worried",
-			Actions: []records.Action{{ID: records.NewID(), What: "Fit sensor", Owner: "OT", Due: day(2025, 3, 20), Status: records.ActionStatuses[2],
+			Actions: []records.Action{{ID: records.NewID(), What: "Fit sensor", Owner: "OT", Due: day(2025, 3, 20), Status: records.ActionStatuses()[2],
 				Completed: day(2025, 3, 19), OutcomeID: "outcome-1", LessRestrictive: "Night checks"}},
 			LessRestrictive: "Sensor not bed rails", Proportionality: "Least intrusive",
-			Evaluation: records.RiskEvaluation{Date: day(2025, 5, 1), Result: records.RiskEvaluations[1], PersonSaid: "Feel safer"}, Closed: true,
+			Evaluation: records.RiskEvaluation{Date: day(2025, 5, 1), Result: records.RiskEvaluations()[1], PersonSaid: "Feel safer"}, Closed: true,
 		}},
-		Referrals: []records.AgencyReferral{{ID: records.NewID(), Agency: records.Agencies[0], Detail: "Assault", Identified: day(2025, 3, 4),
+		Referrals: []records.AgencyReferral{{ID: records.NewID(), Agency: records.Agencies()[0], Detail: "Assault", Identified: day(2025, 3, 4),
 			Referred: day(2025, 3, 5), Reference: "POL-9", Response: "Visited"}},
 		Challenges:   []records.Challenge{{ID: records.NewID(), Date: day(2025, 3, 6), By: "Team manager", What: "Account of fall", Outcome: "Revisited"}},
 		OthersAtRisk: records.OthersAtRisk{Adults: true, Children: true, ChildrenConcernRaised: true, Details: "Grandchildren visit"},
-		Caused: records.CausedEnquiry{Organisation: "Fairhaven Care", OrgType: records.CausedOrgTypes[1], Requested: day(2025, 3, 7),
+		Caused: records.CausedEnquiry{Organisation: "Fairhaven Care", OrgType: records.CausedOrgTypes()[1], Requested: day(2025, 3, 7),
 			ReportReceived: true, ReportDate: day(2025, 4, 7)},
-		Plan: records.Plan{ReviewType: records.ReviewTypes[0], Monitor: "Daily visits", ReviewDate: day(2025, 6, 1), ReviewOutcome: "Plan ended"},
-		Meetings: []records.Meeting{{ID: records.NewID(), Type: records.MeetingTypes[0], Date: day(2025, 3, 8), Place: "Her home", Purpose: "Plan",
-			Attendees: []records.Attendee{{Name: "Dora Daughter", Role: "Daughter", Organisation: "None", Attendance: records.Attendance[0]}}}},
+		Plan: records.Plan{ReviewType: records.ReviewTypes()[0], Monitor: "Daily visits", ReviewDate: day(2025, 6, 1), ReviewOutcome: "Plan ended"},
+		Meetings: []records.Meeting{{ID: records.NewID(), Type: records.MeetingTypes()[0], Date: day(2025, 3, 8), Place: "Her home", Purpose: "Plan",
+			Attendees: []records.Attendee{{Name: "Dora Daughter", Role: "Daughter", Organisation: "None", Attendance: records.Attendance()[0]}}}},
 		Outcome: records.Outcome{
-			Finding: records.Findings[0], RiskAssessmentOutcome: records.RiskAssessmentOutcomes[0], RiskOutcome: records.RiskOutcomes[1],
-			CapacityLacked: records.CapacityLacked[0], CapacitySupport: records.CapacitySupport[0], AskedAboutOutcomes: records.AskedAboutOutcomes[0],
-			OutcomesAchieved: records.OutcomeAchievement[0], OutcomesMet: records.OutcomesMet[0], FeelsSafer: records.FeelsSafer[0], InvolvedInRisk: records.InvolvedInRisk[0],
-			UnderstoodWhy: records.UnderstoodWhy[0], FeltListened: records.FeltListened[0], KeptInformed: records.YesNo[0], InvitedToMeetings: records.YesNo[0],
+			Finding: records.Findings()[0], RiskAssessmentOutcome: records.RiskAssessmentOutcomes()[0], RiskOutcome: records.RiskOutcomes()[1],
+			CapacityLacked: records.CapacityLacked()[0], CapacitySupport: records.CapacitySupport()[0], AskedAboutOutcomes: records.AskedAboutOutcomes()[0],
+			OutcomesAchieved: records.OutcomeAchievement()[0], OutcomesMet: records.OutcomesMet()[0], FeelsSafer: records.FeelsSafer()[0], InvolvedInRisk: records.InvolvedInRisk()[0],
+			UnderstoodWhy: records.UnderstoodWhy()[0], FeltListened: records.FeltListened()[0], KeptInformed: records.YesNo()[0], InvitedToMeetings: records.YesNo()[0],
 			PersonFeedback: "Kind staff", ViewOfClosing: "Happy to close", ReferrerFeedback: true, NoFeedbackReason: "n/a",
 			ClosureReason: "Risk reduced", NeedsMet: true, AbuseOrNeglect: true, UnableToProtect: true, FurtherAction: true,
-			AdultOutcomes: []string{records.AdultOutcomes[0]}, OrganisationOutcomes: []string{records.OrganisationOutcomes[0]},
+			AdultOutcomes: []string{records.AdultOutcomes()[0]}, OrganisationOutcomes: []string{records.OrganisationOutcomes()[0]},
 			SARConsidered: true, SARReferred: true,
 		},
 		Chronology: []records.ChronologyEntry{
@@ -215,7 +215,7 @@ var refPattern = regexp.MustCompile(`^SG-\d{4}-\d{5}$`)
 // mustCreate creates a minimal valid case named name.
 func mustCreate(t testing.TB, s *Store, name string) *records.Case {
 	t.Helper()
-	c := &records.Case{Person: records.Person{Name: name}, Enquiry: records.Enquiry{Stage: records.Stages[0]}}
+	c := &records.Case{Person: records.Person{Name: name}, Enquiry: records.Enquiry{Stage: records.Stages()[0]}}
 	if err := s.Create(c); err != nil {
 		t.Fatalf("Create %s: %v", name, err)
 	}
