@@ -8,7 +8,11 @@
 //     desired outcomes come first; then contacts, representatives,
 //     capacity assessments, risks and actions, referrals, the person
 //     alleged to have caused harm, the outcome, and the chronology.
-//   - picklists.go: the exact pick-list labels of the domain, held as data.
+//   - fields.go: every field's label, hint, help and pick-list, described
+//     once (by its JSON path, e.g. "person.conditions") for the window's
+//     forms, the packs and the command line's show.
+//   - picklists.go: the exact pick-list labels of the domain, held as data
+//     and handed out as copies, so that no caller can change one.
 //   - date.go: calendar dates, typed the UK way (31/01/2026) and shown as
 //     "31 January 2026"; ISO 8601 in JSON.
 //   - validate.go: normalising and checking a case, with one Problem per
