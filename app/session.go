@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 
 	"msprecords/crypto"
@@ -16,10 +17,33 @@ type session struct {
 	store *store.Store
 	lock  *crypto.VaultLock
 	user  string
+
+	ctx    context.Context // done when the session ends: long work stops
+	cancel context.CancelFunc
 }
 
-// close closes the store (which forgets the key) and lets go of the vault.
+// context is done once the session ends (lock, quit): long work such as a
+// backup takes it, so that locking cancels the work rather than waiting for
+// it. It is made on first use, on the UI goroutine.
+func (s *session) context() context.Context {
+	if s.ctx == nil {
+		s.ctx, s.cancel = context.WithCancel(context.Background())
+	}
+	return s.ctx
+}
+
+// stop cancels the session's long work.
+func (s *session) stop() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+}
+
+// close cancels the session's long work, closes the store (which forgets
+// the key, once work still reading it has stopped) and lets go of the
+// vault.
 func (s *session) close() error {
+	s.stop()
 	return errors.Join(s.store.Close(), s.lock.Release())
 }
 
