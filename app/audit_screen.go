@@ -59,7 +59,7 @@ type auditScreen struct {
 func (u *UI) showAudit() { u.openAudit() }
 
 func (u *UI) openAudit() *auditScreen {
-	if !u.unlocked() || !u.leaveCase() {
+	if !u.unlocked() || !u.readyToLeave(u.showAudit) {
 		return nil
 	}
 	u.setTitle("")

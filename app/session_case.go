@@ -36,15 +36,15 @@ type caseScreen struct {
 	status    *widget.Label
 	root      fyne.CanvasObject
 
-	cancelSave func()       // the pending autosave, or nil
-	dirty      bool         // edits not yet in the store
-	edits      uint64       // changes made so far: a save writes a copy taken after one of them
-	saving     *saveJob     // the save in flight, or nil: one at a time
-	again      bool         // save again once the one in flight is done
+	cancelSave func()        // the pending autosave, or nil
+	dirty      bool          // edits not yet in the store
+	edits      uint64        // changes made so far: a save writes a copy taken after one of them
+	saving     *saveJob      // the save in flight, or nil: one at a time
+	again      bool          // save again once the one in flight is done
 	waiters    []func(error) // told once the case is saved, or cannot be
-	gone       bool         // the screen was dropped
-	conflict   bool   // the store holds a newer version; saving waits for a reload
-	lost       string // edits not saved because of a conflict, kept to copy
+	gone       bool          // the screen was dropped
+	conflict   bool          // the store holds a newer version; saving waits for a reload
+	lost       string        // edits not saved because of a conflict, kept to copy
 	conflictUI *conflictDialog
 	practice   *practicePanel // beside the view, refreshed on every edit (practice_panel.go)
 }

@@ -92,6 +92,17 @@ func (u *UI) leaveCaseThen(next func()) {
 	})
 }
 
+// readyToLeave reports whether another screen may replace the open case
+// now. If the case has a save to make, it makes it in the worker and calls
+// again once the case is closed, and reports false.
+func (u *UI) readyToLeave(again func()) bool {
+	if cur := u.current; cur != nil && cur.pending() {
+		u.leaveCaseThen(again)
+		return false
+	}
+	return u.leaveCase()
+}
+
 // leaveCase is leaveCaseThen for callers that must know at once whether the
 // case closed (the settings and report screens). A case with nothing to
 // save closes at once; otherwise the save is flushed first, which waits for

@@ -54,11 +54,19 @@ func (j *saveJob) run(st *store.Store) {
 	if j.err != nil {
 		return // the copy could not be taken
 	}
+	if hook := testOnlySaveHook; hook != nil {
+		hook()
+	}
 	j.err = st.Save(j.snap)
 	if errors.Is(j.err, store.ErrConflict) {
 		j.stored, j.loadErr = st.Load(j.snap.ID)
 	}
 }
+
+// testOnlySaveHook, when not nil, runs just before each save writes, on the
+// goroutine that writes it, so that a test can hold a save in flight. Never
+// set outside tests.
+var testOnlySaveHook func()
 
 // cloneCase is a deep copy of c through its own JSON encoding: the copy is
 // exactly what the store would write, and shares no slice with c.

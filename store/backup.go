@@ -42,18 +42,37 @@ func (s *Store) BackupContext(ctx context.Context, w io.Writer) error {
 	return backupStream(db, ctxWriter{ctx, w})
 }
 
-// BackupSize estimates the bytes of a backup stream from the size of the
-// database's files, for a progress bar: the stream holds the live entries
-// only, so it is usually smaller. It is 0 when the store is closed.
+// BackupSize estimates the bytes of a backup stream, for a progress bar:
+// the size of every key and its latest value, read from the keys alone
+// (no value is read or decrypted), plus a little for each entry's framing.
+// It is 0 when the store is closed or cannot be read.
 func (s *Store) BackupSize() int64 {
 	db, err := s.use()
 	if err != nil {
 		return 0
 	}
 	defer s.done()
-	lsm, vlog := db.Size()
-	return lsm + vlog
+	var n int64
+	err = view(db, func(txn *badger.Txn) error {
+		opts := badger.DefaultIteratorOptions
+		opts.PrefetchValues = false
+		it := txn.NewIterator(opts)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			item := it.Item()
+			n += int64(len(item.Key())) + item.ValueSize() + backupEntryOverhead
+		}
+		return nil
+	})
+	if err != nil {
+		return 0
+	}
+	return n
 }
+
+// backupEntryOverhead is about what Badger's stream adds to each entry
+// (its protobuf fields: version, meta, lengths).
+const backupEntryOverhead = 16
 
 // ctxWriter fails every write once its context is done.
 type ctxWriter struct {
