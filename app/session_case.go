@@ -106,11 +106,13 @@ func (s *caseScreen) retrySave() {
 // again), a conflict in a dialog.
 func (s *caseScreen) report(j *saveJob) {
 	switch {
-	case j.err == nil && s.dirty:
-		s.status.SetText(statusUnsaved) // edited while it saved: the next save is due
 	case j.err == nil:
-		s.status.SetText(statusSaved)
 		s.clearSaveProblem()
+		if s.dirty {
+			s.status.SetText(statusUnsaved) // edited while it saved: the next save is due
+		} else {
+			s.status.SetText(statusSaved)
+		}
 	case errors.Is(j.err, store.ErrConflict):
 		s.status.SetText(statusConflict)
 		s.showConflict(j.stored, j.loadErr)
