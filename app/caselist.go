@@ -53,8 +53,7 @@ func newCaseListScreen(w fyne.Window, store *store.Store, u *UI) *caseListScreen
 	s.list = widget.NewList(s.length, func() fyne.CanvasObject { return newCaseRow(false) }, s.updateRow)
 	s.list.OnSelected = s.onSelected
 	s.root = s.layout()
-	s.refresh()
-	return s
+	return s // the rows are searched for when the list is shown (showList)
 }
 
 func (s *caseListScreen) layout() fyne.CanvasObject {

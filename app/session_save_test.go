@@ -228,3 +228,42 @@ func TestCloneCaseSharesNothing(t *testing.T) {
 		t.Error("changing the copy changed the case")
 	}
 }
+
+// TestConflictFoundInTheWorker saves a case that was changed elsewhere
+// while the person goes on typing: the save is refused, nothing is
+// overwritten, and the conflict dialog lists what was typed before and
+// during the save.
+func TestConflictFoundInTheWorker(t *testing.T) {
+	u := openUnlocked(t)
+	newCaseThroughForm(t, u, "Florence Nightingale", "12", "5", "1920")
+	id := u.current.c.ID
+	other, err := u.session.store.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Person.LivesWith = "Her sister"
+	if err := u.session.store.Save(other); err != nil {
+		t.Fatal(err)
+	}
+
+	h := holdSaves(t, u)
+	test.Type(personField(t, u, "Preferred name"), "Flo")
+	u.onSaveNow()
+	h.waitEntered(t)
+	test.Type(personField(t, u, "Language"), "English")
+	h.release()
+	deliverUntil(t, u, "the conflict", func() bool { return u.current.conflictUI != nil })
+
+	if c, _ := u.session.store.Load(id); c.Person.LivesWith != "Her sister" || c.Person.PreferredName != "" {
+		t.Fatalf("the store was overwritten: %+v", c.Person)
+	}
+	mustContain(t, "unsaved changes", u.current.conflictUI.text.Text, "person.preferred_name: Flo")
+	mustContain(t, "unsaved changes", u.current.conflictUI.text.Text, "person.language: English")
+	if u.current.status.Text != statusConflict {
+		t.Errorf("status = %q", u.current.status.Text)
+	}
+	press(u, fyne.KeyS) // refused again, without writing
+	if c, _ := u.session.store.Load(id); c.Person.PreferredName != "" {
+		t.Error("Ctrl+S wrote over the newer version")
+	}
+}
