@@ -24,7 +24,8 @@ const (
 // screens) inside a bar with the reference, the save status and the
 // actions. It owns saving: the case view edits the case in place and calls
 // onChanged; the first change starts a short timer, and the save happens
-// when it fires, so edits reach the store within a second.
+// when it fires, so edits reach the store within a second. Saves run in
+// the worker on a copy of the case (session_save.go).
 type caseScreen struct {
 	w     fyne.Window
 	store *store.Store

@@ -21,8 +21,12 @@ const autosaveDelay = 800 * time.Millisecond
 
 // UI is the window of MSP Records: the screen it shows, the unlocked session
 // if any, and the settings. Its fields are touched only on the Fyne UI
-// goroutine; slow work (scrypt, opening the database) runs in the worker
-// and reports back through fyne.Do.
+// goroutine; store work (scrypt and opening the database, saving,
+// opening, creating and searching cases, reports, exports, backups) runs
+// in the worker and reports back through fyne.Do. Only locking and
+// quitting wait for the store on the UI goroutine, because the store must
+// be closed before they finish (lock.go), and leaveCase, for the settings
+// screen, which must know at once whether the case closed.
 type UI struct {
 	app      fyne.App
 	window   fyne.Window
