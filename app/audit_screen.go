@@ -59,7 +59,7 @@ type auditScreen struct {
 func (u *UI) showAudit() { u.openAudit() }
 
 func (u *UI) openAudit() *auditScreen {
-	if !u.unlocked() || !u.leaveCase() {
+	if !u.unlocked() || !u.readyToLeave(u.showAudit) {
 		return nil
 	}
 	u.setTitle("")
@@ -110,8 +110,8 @@ func (s *auditScreen) layout() fyne.CanvasObject {
 		widget.NewFormItem("Closed from", s.from),
 		widget.NewFormItem("Closed to", s.to),
 		widget.NewFormItem("Condition", s.condition),
-		widget.NewFormItem("Type of abuse", s.abuse),
-		widget.NewFormItem("Stage", s.stage),
+		widget.NewFormItem(records.Label("allegations.abuse_type"), s.abuse),
+		widget.NewFormItem(records.Label("enquiry.stage"), s.stage),
 		widget.NewFormItem("Cases to sample", s.size),
 		widget.NewFormItem("Seed", container.NewBorder(nil, nil, nil, newSeed, s.seed)),
 	)

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"time"
+
 	"msprecords/store"
 
 	"fyne.io/fyne/v2"
@@ -17,9 +19,11 @@ type caseListScreen struct {
 	store *store.Store
 	u     *UI
 
-	filter caseFilter
-	rows   []store.Summary
-	total  int // cases in the vault; -1: count them at the next search
+	filter    caseFilter
+	rows      []store.Summary
+	total     int    // cases in the vault; -1: count them at the next search
+	wanted    uint64 // searches asked for: a result is shown only for the latest
+	searching bool   // a search is running in the worker
 
 	search  *widget.Entry
 	stage   *widget.Select
@@ -49,8 +53,7 @@ func newCaseListScreen(w fyne.Window, store *store.Store, u *UI) *caseListScreen
 	s.list = widget.NewList(s.length, func() fyne.CanvasObject { return newCaseRow(false) }, s.updateRow)
 	s.list.OnSelected = s.onSelected
 	s.root = s.layout()
-	s.refresh()
-	return s
+	return s // the rows are searched for when the list is shown (showList)
 }
 
 func (s *caseListScreen) layout() fyne.CanvasObject {
@@ -74,15 +77,55 @@ func (s *caseListScreen) refresh() {
 	s.apply()
 }
 
-// apply runs the search for the current filter and redraws the visible rows.
+// apply runs the search for the current filter in the worker and redraws
+// the list with its result. One search runs at a time: what is typed while
+// it runs is searched for when it ends, and a result is shown only if the
+// filter has not changed since it was asked for.
 func (s *caseListScreen) apply() {
-	q := s.filter.query()
-	s.rows = s.store.Search(q)
-	if s.total < 0 {
-		s.total = len(s.rows)
-		if q != (store.Query{}) {
-			s.total = len(s.store.Summaries())
+	s.wanted++
+	if !s.searching {
+		s.runSearch()
+	}
+}
+
+// searchGrace is how long a keystroke waits for its search before the
+// window carries on: a search of the in-memory index takes a few
+// milliseconds even over 10,000 cases, so its result is nearly always drawn
+// with the keystroke, and a slower one never holds up typing for longer.
+const searchGrace = 50 * time.Millisecond
+
+func (s *caseListScreen) runSearch() {
+	s.searching = true
+	asked, q, count, st := s.wanted, s.filter.query(), s.total < 0, s.store
+	var rows []store.Summary
+	total := -1
+	s.u.work.runQuick(searchGrace, func() {
+		rows = st.Search(q)
+		if count {
+			total = len(rows)
+			if q != (store.Query{}) {
+				total = len(st.Summaries())
+			}
 		}
+	}, func() {
+		s.searching = false
+		switch {
+		case s.u.cases != s:
+			return // locked meanwhile
+		case asked != s.wanted:
+			s.runSearch() // the filter changed: only the latest counts
+		default:
+			s.showRows(rows, total)
+		}
+	})
+}
+
+// showRows draws a search's result; total is the number of cases in the
+// vault, or -1 if it was not counted.
+func (s *caseListScreen) showRows(rows []store.Summary, total int) {
+	s.rows = rows
+	if total >= 0 {
+		s.total = total
 	}
 	s.count.SetText(countText(len(s.rows), s.total))
 	s.showEmpty()

@@ -51,7 +51,7 @@ func stageChoices() []string {
 }
 
 // caseColumns are the list's columns, in order.
-var caseColumns = []string{"Reference", "Name", "Stage", "Opened", "Status", "Overdue", "Gaps"}
+var caseColumns = []string{"Reference", records.Label("person.name"), records.Label("enquiry.stage"), "Opened", "Open or closed", "Overdue", "Gaps"}
 
 // caseCells gives the text of each column of one row.
 func caseCells(s store.Summary) [7]string {

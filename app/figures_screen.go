@@ -42,7 +42,7 @@ type figuresScreen struct {
 func (u *UI) showFigures() { u.openFigures() }
 
 func (u *UI) openFigures() *figuresScreen {
-	if !u.unlocked() || !u.leaveCase() {
+	if !u.unlocked() || !u.readyToLeave(u.showFigures) {
 		return nil
 	}
 	u.setTitle("")

@@ -67,14 +67,21 @@ func (u *UI) unlocked() bool { return u.session != nil && u.cases != nil }
 // onIdle locks the vault after the idle time.
 func (u *UI) onIdle() { u.lockNow() }
 
-// lockNow saves the open case, closes the store (which forgets the key),
-// lets go of the vault and shows the unlock screen. Edits that cannot be
-// saved are kept in memory for the same user's next unlock.
+// lockNow cancels long work (a backup stops and removes its file), flushes
+// the open case, closes the store (which forgets the key), lets go of the
+// vault and shows the unlock screen. Edits that cannot be saved are kept in
+// memory for the same user's next unlock.
+//
+// This is the one place the UI goroutine waits for the store: the unlock
+// screen takes the vault lock again, so the store must be closed before it
+// shows. The wait is for at most the save in flight and one more, and for
+// cancelled work to notice.
 func (u *UI) lockNow() {
 	if u.session == nil {
 		return
 	}
 	u.idle.stop()
+	u.session.stop()
 	if u.current != nil {
 		if c := u.current.closeCase(); c != nil {
 			u.stash = &stashedCase{c: c, user: u.session.user}
@@ -103,7 +110,7 @@ func (u *UI) endSession() {
 // open case and closes the store before the window goes. If the case cannot
 // be saved, it asks first, because quitting would lose the edits.
 func (u *UI) onClose() {
-	if u.current != nil && u.current.save() != nil {
+	if u.current != nil && u.current.flush() != nil {
 		dialog.ShowConfirm("Quit without saving?",
 			"The open case has changes that cannot be saved yet (see the message at the top of the window). "+
 				"If you quit now, those changes are lost.",

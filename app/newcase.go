@@ -46,8 +46,8 @@ func newNewCaseForm(w fyne.Window, u *UI) *newCaseForm {
 	// The fields are the case view's own form helpers, bound to a draft
 	// case that reaches the store only when "Create" is pressed.
 	fm := newForm(&caseView{changed: func() {}})
-	f.name = fm.text("Full name", &f.draft.Person.Name)
-	f.dob = fm.dayMonthYear("Date of birth", &f.draft.Person.DateOfBirth)
+	f.name = fm.text("person.name", &f.draft.Person.Name)
+	f.dob = fm.dayMonthYear("person.date_of_birth", &f.draft.Person.DateOfBirth)
 	f.ref = fm.text("Reference", &f.draft.Reference)
 	f.ref.SetPlaceHolder("Leave blank to number the case automatically")
 	f.name.OnSubmitted = func(string) { f.onCreate() }
@@ -66,6 +66,9 @@ func newNewCaseForm(w fyne.Window, u *UI) *newCaseForm {
 // onCreate checks the form, then warns if the person already has a case,
 // otherwise creates it.
 func (f *newCaseForm) onCreate() {
+	if f.create.Disabled() {
+		return // the case is being made
+	}
 	if msg := f.check(); msg != "" {
 		f.problem.SetText(msg)
 		f.problem.Show()
@@ -95,17 +98,30 @@ func (f *newCaseForm) check() string {
 	return ""
 }
 
-// createCase adds the case to the store and opens it.
+// createCase adds the case to the store in the worker, then opens it. The
+// Create button waits meanwhile, so a second press makes no second case.
 func (f *newCaseForm) createCase() {
-	c := newCaseRecord(f.draft, f.u.session.user)
-	if err := f.u.session.store.Create(c); err != nil {
-		f.problem.SetText(messageFor(err))
-		f.problem.Show()
+	if f.create.Disabled() {
 		return
 	}
-	f.d.Hide()
-	f.u.cases.refresh()
-	f.u.openCase(c.ID)
+	sess := f.u.session
+	c := newCaseRecord(f.draft, sess.user)
+	f.create.Disable()
+	var err error
+	f.u.work.run(func() { err = sess.store.Create(c) }, func() {
+		f.create.Enable()
+		if f.u.session != sess {
+			return // locked meanwhile; the form was hidden
+		}
+		if err != nil {
+			f.problem.SetText(messageFor(err))
+			f.problem.Show()
+			return
+		}
+		f.d.Hide()
+		f.u.cases.refresh()
+		f.u.openCase(c.ID)
+	})
 }
 
 // newCaseRecord is a new case for the person in draft, at the first stage,

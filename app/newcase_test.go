@@ -24,6 +24,7 @@ func TestNewCaseWarnsOfSamePerson(t *testing.T) {
 		t.Fatal("no warning about the existing case")
 	}
 	test.Tap(same.open[0])
+	u.work.wait()
 	if u.current == nil || u.current.c.ID != first {
 		t.Fatal("Open did not open the existing case")
 	}
@@ -33,6 +34,7 @@ func TestNewCaseWarnsOfSamePerson(t *testing.T) {
 
 	newCaseThroughForm(t, u, "Ada Lovelace", "10", "12", "1915")
 	test.Tap(u.newCase.same.anyway)
+	u.work.wait()
 	if n := len(u.session.store.Summaries()); n != 2 {
 		t.Errorf("%d cases after creating anyway", n)
 	}
@@ -69,6 +71,7 @@ func TestNewCaseChecksTheForm(t *testing.T) {
 	test.Type(u.newCase.name, "Grace Darling")
 	test.Type(u.newCase.ref, c.Reference)
 	test.Tap(u.newCase.create)
+	u.work.wait()
 	mustContain(t, "problem for a used reference", u.newCase.problem.Text, "Another case already has this reference")
 }
 

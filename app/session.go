@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+
 	"msprecords/crypto"
 	"msprecords/records"
 	"msprecords/store"
@@ -15,10 +17,13 @@ type session struct {
 	store *store.Store
 	lock  *crypto.VaultLock
 	user  string
+
+	ctx    context.Context // done when the session ends: long work stops
+	cancel context.CancelFunc
 }
 
-// newSession is the window's hold on a vault that package vault opened,
-// or nil for none.
+// newSession is the window's hold on a vault that package vaultopen
+// opened, or nil for none.
 func newSession(v *vaultopen.Session) *session {
 	if v == nil {
 		return nil
@@ -26,9 +31,28 @@ func newSession(v *vaultopen.Session) *session {
 	return &session{store: v.Store, lock: v.Lock, user: v.User}
 }
 
-// close closes the store (which forgets the key) and lets go of the vault,
-// as vaultopen.Session.Close does.
+// context is done once the session ends (lock, quit): long work such as a
+// backup takes it, so that locking cancels the work rather than waiting for
+// it. It is made on first use, on the UI goroutine.
+func (s *session) context() context.Context {
+	if s.ctx == nil {
+		s.ctx, s.cancel = context.WithCancel(context.Background())
+	}
+	return s.ctx
+}
+
+// stop cancels the session's long work.
+func (s *session) stop() {
+	if s.cancel != nil {
+		s.cancel()
+	}
+}
+
+// close cancels the session's long work, closes the store (which forgets
+// the key, once work still reading it has stopped) and lets go of the
+// vault, as vaultopen.Session.Close does.
 func (s *session) close() error {
+	s.stop()
 	return (&vaultopen.Session{Store: s.store, Lock: s.lock}).Close()
 }
 

@@ -24,7 +24,8 @@ const (
 // screens) inside a bar with the reference, the save status and the
 // actions. It owns saving: the case view edits the case in place and calls
 // onChanged; the first change starts a short timer, and the save happens
-// when it fires, so edits reach the store within a second.
+// when it fires, so edits reach the store within a second. Saves run in
+// the worker on a copy of the case (session_save.go).
 type caseScreen struct {
 	w     fyne.Window
 	store *store.Store
@@ -36,10 +37,15 @@ type caseScreen struct {
 	status    *widget.Label
 	root      fyne.CanvasObject
 
-	cancelSave func() // the pending autosave, or nil
-	dirty      bool   // edits not yet in the store
-	conflict   bool   // the store holds a newer version; saving waits for a reload
-	lost       string // edits not saved because of a conflict, kept to copy
+	cancelSave func()        // the pending autosave, or nil
+	dirty      bool          // edits not yet in the store
+	edits      uint64        // changes made so far: a save writes a copy taken after one of them
+	saving     *saveJob      // the save in flight, or nil: one at a time
+	again      bool          // save again once the one in flight is done
+	waiters    []func(error) // told once the case is saved, or cannot be
+	gone       bool          // the screen was dropped
+	conflict   bool          // the store holds a newer version; saving waits for a reload
+	lost       string        // edits not saved because of a conflict, kept to copy
 	conflictUI *conflictDialog
 	practice   *practicePanel // beside the view, refreshed on every edit (practice_panel.go)
 }
@@ -64,9 +70,11 @@ func (s *caseScreen) header() fyne.CanvasObject {
 }
 
 // onChanged is the case view's changed callback: it counts as activity and
-// schedules a save.
+// schedules a save. Every change is numbered, so a save knows whether the
+// copy it wrote is still the latest edit.
 func (s *caseScreen) onChanged() {
 	s.u.idle.touch()
+	s.edits++
 	s.dirty = true
 	if s.conflict {
 		return
@@ -79,47 +87,40 @@ func (s *caseScreen) onChanged() {
 
 func (s *caseScreen) onAutosave() {
 	s.cancelSave = nil
-	s.save()
+	s.save(nil)
 }
 
 // saveNow saves at once (Ctrl+S).
 func (s *caseScreen) saveNow() {
 	s.dirty = true // Ctrl+S always writes, so the person sees it happen
-	s.save()
+	s.save(nil)
 }
 
 // retrySave saves a case stashed when the vault locked.
 func (s *caseScreen) retrySave() {
 	s.dirty = true
-	s.save()
+	s.save(nil)
 }
 
-// save writes the case if it has unsaved edits and shows the outcome:
-// validation problems in the message bar (the edits stay on screen and in
-// memory, and the next change tries again), a conflict in a dialog.
-func (s *caseScreen) save() error {
-	s.stopTimer()
-	if !s.dirty {
-		return nil
-	}
-	if s.conflict {
-		return store.ErrConflict
-	}
-	err := s.store.Save(s.c)
+// report shows the outcome of a save: validation problems in the message
+// bar (the edits stay on screen and in memory, and the next change tries
+// again), a conflict in a dialog.
+func (s *caseScreen) report(j *saveJob) {
 	switch {
-	case err == nil:
-		s.dirty = false
-		s.status.SetText(statusSaved)
+	case j.err == nil:
 		s.clearSaveProblem()
-	case errors.Is(err, store.ErrConflict):
-		s.conflict = true
+		if s.dirty {
+			s.status.SetText(statusUnsaved) // edited while it saved: the next save is due
+		} else {
+			s.status.SetText(statusSaved)
+		}
+	case errors.Is(j.err, store.ErrConflict):
 		s.status.SetText(statusConflict)
-		s.showConflict()
+		s.showConflict(j.stored, j.loadErr)
 	default:
 		s.status.SetText(statusNotSaved)
-		s.u.bar.show(messageFor(err))
+		s.u.bar.show(messageFor(j.err))
 	}
-	return err
 }
 
 // clearSaveProblem hides a save problem once the case saves, but keeps a
@@ -137,11 +138,11 @@ func (s *caseScreen) stopTimer() {
 	}
 }
 
-// closeCase saves before the case is closed (another case opened, the list
-// shown, the vault locked). It returns the case if its edits could not be
-// saved, so the caller can keep them.
+// closeCase flushes the case before the store closes (the vault locked,
+// the window closed). It returns the case if its edits could not be saved,
+// so the caller can keep them.
 func (s *caseScreen) closeCase() *records.Case {
-	err := s.save()
+	err := s.flush()
 	s.discard()
 	if err != nil {
 		return s.c
@@ -149,8 +150,12 @@ func (s *caseScreen) closeCase() *records.Case {
 	return nil
 }
 
-// discard stops the timer; the screen and its case are then dropped.
+// discard stops the timer and forgets callers waiting for a save; the
+// screen and its case are then dropped, and the result of a save still
+// running is ignored when it arrives.
 func (s *caseScreen) discard() {
 	s.stopTimer()
 	s.dirty = false
+	s.waiters = nil
+	s.gone = true
 }

@@ -26,9 +26,10 @@ type conflictDialog struct {
 	reload *widget.Button
 }
 
-// showConflict opens the conflict dialog for the open case.
-func (s *caseScreen) showConflict() {
-	saved, err := s.store.Load(s.c.ID)
+// showConflict opens the conflict dialog for the open case, given the
+// version in the store (read by the save that was refused) or why it could
+// not be read.
+func (s *caseScreen) showConflict(saved *records.Case, err error) {
 	if err != nil {
 		s.u.bar.show(messageFor(err))
 		return
@@ -58,14 +59,26 @@ func (s *caseScreen) showConflict() {
 	s.conflictUI = cd
 }
 
-// onReload replaces the shown case by the saved version. The edits that
-// were not saved stay available from the message bar until the case closes.
+// onReload reads the saved version in the worker, then shows it.
 func (s *caseScreen) onReload() {
-	c, err := s.store.Get(s.c.ID)
-	if err != nil {
-		s.u.bar.show(messageFor(err))
-		return
-	}
+	st, id := s.store, s.c.ID
+	var c *records.Case
+	var err error
+	s.u.work.run(func() { c, err = st.Get(id) }, func() {
+		if s.gone {
+			return
+		}
+		if err != nil {
+			s.u.bar.show(messageFor(err))
+			return
+		}
+		s.reloaded(c)
+	})
+}
+
+// reloaded replaces the shown case by the saved version. The edits that
+// were not saved stay available from the message bar until the case closes.
+func (s *caseScreen) reloaded(c *records.Case) {
 	s.c = c
 	s.view.setCase(c)
 	s.practice.refresh()

@@ -99,8 +99,11 @@ func (u *UI) onExport() {
 	if u.current == nil || u.session == nil {
 		return
 	}
-	if u.current.save() != nil {
-		return // a pack shows what is saved; the message bar says what to put right
-	}
-	showExportDialog(u.window, u.session.store, u.current.c)
+	cur := u.current
+	cur.save(func(err error) {
+		if err != nil || u.current != cur {
+			return // a pack shows what is saved; the message bar says what to put right
+		}
+		showExportDialog(u.window, u.session.store, cur.c)
+	})
 }

@@ -2,23 +2,46 @@ package app
 
 import (
 	"errors"
+	"time"
 
 	"msprecords/records"
 	"msprecords/store"
 )
 
-// openCase opens a case from the list: the store records the view in the
-// audit trail.
+// openGrace is how long the window waits for a case to be read before it
+// carries on and shows the case when it arrives: reading a case and
+// recording the view takes a few milliseconds, so it nearly always opens
+// in the same frame as the click, and a stalled disk never freezes the
+// window for longer than this.
+const openGrace = 200 * time.Millisecond
+
+// openCase opens a case from the list once the open case is saved: the
+// store reads it, and records the view in the audit trail, in the worker.
 func (u *UI) openCase(id string) {
-	if !u.unlocked() || !u.leaveCase() {
+	if !u.unlocked() {
 		return
 	}
-	c, err := u.session.store.Get(id)
-	if err != nil {
-		u.bar.show(messageFor(err))
-		return
-	}
-	u.showCase(c)
+	u.leaveCaseThen(func() { u.readCase(id) })
+}
+
+// readCase reads a case in the worker and shows it, unless the vault was
+// locked or another screen chosen meanwhile.
+func (u *UI) readCase(id string) {
+	sess, st := u.session, u.session.store
+	u.opening = id
+	var c *records.Case
+	var err error
+	u.work.runQuick(openGrace, func() { c, err = st.Get(id) }, func() {
+		if u.session != sess || u.opening != id {
+			return
+		}
+		u.opening = ""
+		if err != nil {
+			u.bar.show(messageFor(err))
+			return
+		}
+		u.showCase(c)
+	})
 }
 
 // showCase shows a case already read from the store.
@@ -31,7 +54,14 @@ func (u *UI) showCase(c *records.Case) {
 
 // showCaseList saves and closes the open case, then shows the list.
 func (u *UI) showCaseList() {
-	if !u.unlocked() || !u.leaveCase() {
+	if !u.unlocked() {
+		return
+	}
+	u.leaveCaseThen(u.showList)
+}
+
+func (u *UI) showList() {
+	if !u.unlocked() || u.current != nil {
 		return
 	}
 	u.setTitle("")
@@ -39,25 +69,67 @@ func (u *UI) showCaseList() {
 	u.show(u.cases.root)
 }
 
-// leaveCase saves the open case before another screen replaces it, and
-// reports whether it may be replaced. A case that cannot be saved stays
-// open, with a way to leave it anyway: nothing typed is dropped silently.
+// leaveCaseThen saves the open case in the worker, then closes it and runs
+// next, if it saved. A case that cannot be saved stays open, with a way to
+// leave it anyway: nothing typed is dropped silently.
+func (u *UI) leaveCaseThen(next func()) {
+	cur := u.current
+	if cur == nil {
+		next()
+		return
+	}
+	cur.save(func(err error) {
+		if u.current != cur {
+			return // locked, or left another way, meanwhile
+		}
+		if err == nil {
+			cur.discard()
+			u.current = nil
+			next()
+			return
+		}
+		u.cannotLeave(cur, err)
+	})
+}
+
+// readyToLeave reports whether another screen may replace the open case
+// now. If the case has a save to make, it makes it in the worker and calls
+// again once the case is closed, and reports false.
+func (u *UI) readyToLeave(again func()) bool {
+	if cur := u.current; cur != nil && cur.pending() {
+		u.leaveCaseThen(again)
+		return false
+	}
+	return u.leaveCase()
+}
+
+// leaveCase is leaveCaseThen for callers that must know at once whether the
+// case closed (the settings and report screens). A case with nothing to
+// save closes at once; otherwise the save is flushed first, which waits for
+// the store.
 func (u *UI) leaveCase() bool {
 	cur := u.current
 	if cur == nil {
 		return true
 	}
-	err := cur.save()
-	if err == nil {
-		cur.discard()
-		u.current = nil
-		return true
+	if cur.pending() {
+		if err := cur.flush(); err != nil {
+			u.cannotLeave(cur, err)
+			return false
+		}
 	}
+	cur.discard()
+	u.current = nil
+	return true
+}
+
+// cannotLeave shows why the open case cannot be closed yet.
+func (u *UI) cannotLeave(cur *caseScreen, err error) {
 	if errors.Is(err, store.ErrConflict) {
 		if cur.conflictUI != nil {
 			cur.conflictUI.d.Show()
 		}
-		return false
+		return
 	}
 	u.bar.showAction(messageFor(err)+" Put this right to save the case, or leave it without saving these changes.",
 		"Leave without saving", func() {
@@ -68,5 +140,4 @@ func (u *UI) leaveCase() bool {
 			u.bar.clear()
 			u.showCaseList()
 		})
-	return false
 }

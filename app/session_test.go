@@ -44,6 +44,7 @@ func TestConflictIsShownNeverOverwritten(t *testing.T) {
 	test.Tap(cd.copy)
 	mustContain(t, "clipboard", u.app.Clipboard().Content(), "person.preferred_name: Flo")
 	test.Tap(cd.reload)
+	u.work.wait()
 	if got := personField(t, u, "Lives with").Text; got != "Her sister" {
 		t.Errorf("after reload the case view shows lives with %q", got)
 	}
@@ -79,11 +80,13 @@ func TestLeavingAnUnsavableCaseAsks(t *testing.T) {
 	newCaseThroughForm(t, u, "Mary Seacole", "23", "11", "1905")
 	personField(t, u, "Full name").SetText("")
 	u.showCaseList()
+	u.work.wait()
 	if u.current == nil {
 		t.Fatal("the case was closed with edits that could not be saved")
 	}
 	mustContain(t, "message bar", u.bar.message(), "Enter the person's full name")
 	test.Tap(u.bar.action)
+	u.work.wait()
 	if u.current != nil {
 		t.Error("Leave without saving did not close the case")
 	}

@@ -1,12 +1,14 @@
 package app
 
 import (
-	"io"
+	"context"
+	"errors"
+	"os"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -77,34 +79,119 @@ func (s *settingsScreen) onBackupPassphrase(f *backupForm) {
 }
 
 // writeBackup writes the encrypted backup in the worker, with a progress
-// dialog meanwhile. A backup that fails is deleted, so no half-written file
-// is left to be mistaken for a good one.
+// bar and a Cancel button meanwhile. The file the save dialog made is
+// closed at once: the backup is written under a temporary name beside it
+// and renamed over it only when complete. A backup that fails, is
+// cancelled, or is stopped by the vault locking removes what it wrote (and
+// the empty file), so no half-written file is left to be mistaken for a
+// good one.
 func (s *settingsScreen) writeBackup(wc fyne.URIWriteCloser, pass string) {
-	progress := dialog.NewCustomWithoutButtons("Backing up…", widget.NewProgressBarInfinite(), s.w)
-	progress.Show()
-	store, dir := s.u.session.store, s.u.vaultDir
+	path, name := wc.URI().Path(), wc.URI().Name()
+	_ = wc.Close()
+	sess := s.u.session
+	ctx, cancel := context.WithCancel(sess.context())
+	p := newBackupProgress(s.w, cancel, &s.u.work)
+	p.d.Show()
+	st, dir := sess.store, s.u.vaultDir
 	var err error
 	s.u.work.run(func() {
-		err = backupVault(wc, dir, store, pass)
-		if cerr := wc.Close(); err == nil {
-			err = cerr
-		}
+		err = backupVault(ctx, path, dir, st, pass, p.report)
 		if err != nil {
-			_ = storage.Delete(wc.URI())
+			_ = os.Remove(path) // the empty file the save dialog made
 		}
+		cancel()
 	}, func() {
-		progress.Hide()
-		if err != nil {
-			s.u.bar.show("The backup was not made. " + messageFor(err))
-			return
-		}
-		s.u.bar.show("Backup saved to " + wc.URI().Name() + ". Keep it, and its passphrase, somewhere safe.")
+		p.d.Hide()
+		s.backupDone(name, err, sess)
 	})
 }
 
-// backupVault writes the backup of the vault in dir to w, sealed with pass:
-// the same file as the command line's backup, so 'msprecords restore'
-// reads either.
-func backupVault(w io.Writer, dir string, store *store.Store, pass string) error {
-	return backup.Write(w, dir, store, pass, 0)
+// backupDone says how the backup went.
+func (s *settingsScreen) backupDone(name string, err error, sess *session) {
+	switch {
+	case errors.Is(err, context.Canceled) && s.u.session != sess:
+		s.u.bar.show("The backup was stopped when the vault locked, and its unfinished file removed. Back up again after unlocking.")
+	case errors.Is(err, context.Canceled):
+		s.u.bar.show("The backup was cancelled, and its unfinished file removed.")
+	case err != nil:
+		s.u.bar.show("The backup was not made. " + messageFor(err))
+	default:
+		s.u.bar.show("Backup saved to " + name + ". Keep it, and its passphrase, somewhere safe.")
+	}
+}
+
+// testOnlyBackupWrote, when not nil, is called by the backup's progress
+// reports on the worker's goroutine, so that a test can hold a backup in
+// the middle of its stream. Never set outside tests.
+var testOnlyBackupWrote func(ctx context.Context)
+
+// backupVault writes the backup of the vault in dir to path, sealed with
+// pass: the same file as the command line's backup, so 'msprecords
+// restore' reads either.
+func backupVault(ctx context.Context, path, dir string, st *store.Store, pass string, progress backup.Progress) error {
+	report := progress
+	if hook := testOnlyBackupWrote; hook != nil {
+		report = func(done, total int64) {
+			progress(done, total)
+			hook(ctx)
+		}
+	}
+	return backup.WriteFile(ctx, path, dir, st, pass, 0, report)
+}
+
+// backupProgress is the dialog shown while a backup is written: a bar that
+// fills as the database is streamed, and Cancel.
+type backupProgress struct {
+	d      *dialog.CustomDialog
+	bar    *widget.ProgressBar
+	cancel *widget.Button
+	work   *worker
+
+	mu      sync.Mutex
+	frac    float64
+	pending bool // a report is on its way to the UI goroutine
+}
+
+func newBackupProgress(w fyne.Window, cancel context.CancelFunc, work *worker) *backupProgress {
+	p := &backupProgress{bar: widget.NewProgressBar(), work: work}
+	p.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
+		cancel()
+		p.cancel.Disable()
+		p.cancel.SetText("Cancelling…")
+	})
+	intro := wrapped("Sealing the backup with its passphrase, then writing every case and the audit trail. " +
+		"You can cancel: no file is kept unless the backup is complete.")
+	body := container.New(columnWidth(420), container.NewVBox(intro, p.bar))
+	p.d = dialog.NewCustomWithoutButtons("Backing up…", body, w)
+	p.d.SetButtons([]fyne.CanvasObject{p.cancel})
+	return p
+}
+
+// report runs on the worker's goroutine: it records how far the backup has
+// got and, unless a report is already on its way, posts one to the UI
+// goroutine. The bar stops short of full until the backup is done, since
+// the total is an estimate.
+func (p *backupProgress) report(done, total int64) {
+	frac := 0.5
+	if total > 0 {
+		frac = min(float64(done)/float64(total), 0.99)
+	}
+	p.mu.Lock()
+	p.frac = frac
+	post := !p.pending
+	p.pending = true
+	p.mu.Unlock()
+	if post && !p.work.post(p.draw) {
+		p.mu.Lock()
+		p.pending = false
+		p.mu.Unlock()
+	}
+}
+
+func (p *backupProgress) draw() {
+	p.mu.Lock()
+	frac := p.frac
+	p.pending = false
+	p.mu.Unlock()
+	p.bar.SetValue(frac)
 }

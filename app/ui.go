@@ -21,8 +21,12 @@ const autosaveDelay = 800 * time.Millisecond
 
 // UI is the window of MSP Records: the screen it shows, the unlocked session
 // if any, and the settings. Its fields are touched only on the Fyne UI
-// goroutine; slow work (scrypt, opening the database) runs in the worker
-// and reports back through fyne.Do.
+// goroutine; store work (scrypt and opening the database, saving,
+// opening, creating and searching cases, reports, exports, backups) runs
+// in the worker and reports back through fyne.Do. Only locking and
+// quitting wait for the store on the UI goroutine, because the store must
+// be closed before they finish (lock.go), and leaveCase, for the settings
+// screen, which must know at once whether the case closed.
 type UI struct {
 	app      fyne.App
 	window   fyne.Window
@@ -38,6 +42,7 @@ type UI struct {
 	idle     *idleWatcher
 	cases    *caseListScreen // while unlocked
 	current  *caseScreen     // the open case, if any
+	opening  string          // the ID of a case being read, to show when it arrives
 	unlock   *unlockScreen   // while locked
 	create   *createScreen   // on first run
 	recovery *recoveryScreen // once, after the vault is made
@@ -90,6 +95,7 @@ func (u *UI) showStart() {
 
 // show puts a screen in the window below the message bar.
 func (u *UI) show(content fyne.CanvasObject) {
+	u.opening = "" // a case still being read is not shown over this screen
 	u.body.Objects = []fyne.CanvasObject{content}
 	u.body.Refresh()
 }
@@ -148,6 +154,57 @@ func (k *worker) after(d time.Duration, then func()) (cancel func()) {
 		if t.Stop() {
 			k.wg.Done()
 		}
+	}
+}
+
+// runQuick is run for work that nearly always takes a few milliseconds
+// (reading one case): the UI goroutine waits up to grace for it, so that
+// its result is drawn in the same frame as the click that asked for it,
+// with no "loading" flicker. If the store is slower than that (a stalled
+// disk), the wait ends, the UI goroutine carries on and then runs when the
+// work is done, as with run. It reports whether then has already run.
+func (k *worker) runQuick(grace time.Duration, work, then func()) bool {
+	done, decided := make(chan struct{}), make(chan struct{})
+	var waited bool // written before decided is closed, read after
+	k.wg.Add(1)
+	go func() {
+		defer k.wg.Done()
+		work()
+		close(done)
+		<-decided
+		if !waited {
+			k.deliver(then)
+		}
+	}()
+	t := time.NewTimer(grace)
+	defer t.Stop()
+	select {
+	case <-done:
+		waited = true
+	case <-t.C:
+	}
+	close(decided)
+	if waited {
+		then()
+	}
+	return waited
+}
+
+// post hands a progress report to the UI goroutine without waiting for it
+// to run: work that reports progress must never wait on the UI goroutine,
+// which may itself be waiting for that work to stop (a lock cancelling a
+// backup). It reports false if the report was dropped because the test
+// queue is full; the next report carries the same news.
+func (k *worker) post(report func()) bool {
+	if k.queue == nil {
+		fyne.Do(report)
+		return true
+	}
+	select {
+	case k.queue <- report:
+		return true
+	default:
+		return false
 	}
 }
 

@@ -33,7 +33,7 @@ func newTestUI(t *testing.T, dir string) *UI {
 	w := test.NewWindow(nil)
 	w.Resize(defaultWindowSize)
 	u := New(a, w, dir)
-	u.work.queue = make(chan func(), 16) // results reach the widgets in u.work.wait()
+	u.work.queue = make(chan func(), 64) // results reach the widgets in u.work.wait()
 	u.saveDelay = time.Hour
 	t.Cleanup(func() {
 		u.work.wait()
@@ -85,9 +85,12 @@ func openUnlocked(t *testing.T) *UI {
 	return u
 }
 
-// press sends a keyboard shortcut such as Ctrl+N to the window.
+// press sends a keyboard shortcut such as Ctrl+N to the window, then lets
+// the store work it started finish and reach the widgets, as the event loop
+// would while the person reads the screen.
 func press(u *UI, key fyne.KeyName) {
 	u.window.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(key))
+	u.work.wait()
 }
 
 // newCaseThroughForm makes a case with Ctrl+N and the new case form.
@@ -103,6 +106,7 @@ func newCaseThroughForm(t *testing.T, u *UI, name, day, month, year string) {
 	test.Type(f.dob.month, month)
 	test.Type(f.dob.year, year)
 	test.Tap(f.create)
+	u.work.wait() // the case is made, then opened, in the worker
 }
 
 // personField returns an entry of the open case's "The person" form.

@@ -3,6 +3,7 @@ package backup
 import (
 	"archive/tar"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -80,7 +81,7 @@ func caseFile(t *testing.T, cases []*records.Case) []byte {
 func (v vault) backup(t *testing.T) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, v.dir, v.store, testPass, testWorkFactor); err != nil {
+	if err := Write(context.Background(), &buf, v.dir, v.store, testPass, testWorkFactor, nil); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

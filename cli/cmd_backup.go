@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"os"
 
@@ -55,7 +56,7 @@ func runBackup(env *Env, opts backupOptions, s *session) error {
 		return err
 	}
 	defer f.abandon()
-	if err := backup.Write(f, s.vault.Dir, s.store, pass, wf); err != nil {
+	if err := backup.Write(context.Background(), f, s.vault.Dir, s.store, pass, wf, nil); err != nil {
 		return backupFailure(err, opts.out)
 	}
 	if err := f.commit(); err != nil {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -20,6 +21,18 @@ import (
 // is PLAINTEXT: every case in clear. Callers must encrypt it (the vault's
 // backups are age files) and never write it to disk as it is.
 func (s *Store) Backup(w io.Writer) error {
+	return s.BackupContext(context.Background(), w)
+}
+
+// BackupContext is Backup that stops when ctx is done: the next write to w
+// returns ctx's error instead, and so does BackupContext. What was written
+// to w by then is a partial stream, which the caller removes. The store
+// stays open and unchanged (bar the "backup" audit entry), and closing it
+// no longer waits for the backup.
+func (s *Store) BackupContext(ctx context.Context, w io.Writer) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if err := s.RecordEvent(AuditBackup, "", "full backup"); err != nil {
 		return err
 	}
@@ -28,7 +41,52 @@ func (s *Store) Backup(w io.Writer) error {
 		return err
 	}
 	defer s.done()
-	return backupStream(db, w)
+	return backupStream(db, ctxWriter{ctx, w})
+}
+
+// BackupSize estimates the bytes of a backup stream, for a progress bar:
+// the size of every key and its latest value, read from the keys alone
+// (no value is read or decrypted), plus a little for each entry's framing.
+// It is 0 when the store is closed or cannot be read.
+func (s *Store) BackupSize() int64 {
+	db, err := s.use()
+	if err != nil {
+		return 0
+	}
+	defer s.done()
+	var n int64
+	err = view(db, func(txn *badger.Txn) error {
+		opts := badger.DefaultIteratorOptions
+		opts.PrefetchValues = false
+		it := txn.NewIterator(opts)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			item := it.Item()
+			n += int64(len(item.Key())) + item.ValueSize() + backupEntryOverhead
+		}
+		return nil
+	})
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// backupEntryOverhead is about what Badger's stream adds to each entry
+// (its protobuf fields: version, meta, lengths).
+const backupEntryOverhead = 16
+
+// ctxWriter fails every write once its context is done.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 func backupStream(db *badger.DB, w io.Writer) (err error) {
