@@ -75,7 +75,6 @@ func (h *viewHarness) typeText(f *form, label, text string) {
 	case *widget.Entry:
 		e = o
 	case *checkedField:
-		e = &o.entry.Entry
 		h.w.Canvas().Focus(o.entry)
 		test.Type(o.entry, text)
 		h.w.Canvas().Unfocus()

@@ -131,7 +131,11 @@ func (u *UI) cannotLeave(cur *caseScreen, err error) {
 		}
 		return
 	}
-	u.bar.showAction(messageFor(err)+" Put this right to save the case, or leave it without saving these changes.",
+	advice := " Put this right to save the case, or leave it without saving these changes."
+	if errors.Is(err, store.ErrInternal) {
+		advice = " You can leave the case without saving these changes."
+	}
+	u.bar.showAction(messageFor(err)+advice,
 		"Leave without saving", func() {
 			cur.discard()
 			if u.current == cur {

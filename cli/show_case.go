@@ -188,15 +188,3 @@ func writeRepresentatives(t *caseWriter, c *records.Case) {
 	}
 }
 
-// span shows a period that may be open at either end.
-func span(from, to records.Date) string {
-	switch {
-	case !from.IsZero() && !to.IsZero():
-		return "from " + from.String() + " to " + to.String()
-	case !from.IsZero():
-		return "from " + from.String()
-	case !to.IsZero():
-		return "until " + to.String()
-	}
-	return ""
-}
