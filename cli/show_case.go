@@ -187,4 +187,3 @@ func writeRepresentatives(t *caseWriter, c *records.Case) {
 		t.field("representatives.notes", r.Notes)
 	}
 }
-
