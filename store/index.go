@@ -1,12 +1,15 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"msprecords/practice"
 	"msprecords/records"
 	"slices"
 	"strings"
 	"sync"
+
+	badger "github.com/dgraph-io/badger/v4"
 )
 
 // Summary is one line of the case list: enough to find and pick a case
@@ -27,12 +30,13 @@ type Query struct {
 	Open, Closed, OverdueOnly, GapsOnly bool
 }
 
-// indexEntry is a summary with what the index needs to filter it.
+// indexEntry is a summary with what the index needs to filter it. It is
+// compact (about 300 bytes with its strings): the searchable text of a case
+// (its notes, often kilobytes) stays in the store and is read by Search.
 type indexEntry struct {
 	sum      Summary      // Overdue is worked out when read, as it changes at midnight
 	refKey   string       // the reference as compared: upper case
 	firstDue records.Date // the earliest due date of an open action, or zero
-	text     string       // the searchable text, lower case, fields separated by newlines
 }
 
 // index is the in-memory list of summaries, sorted by reference. The GUI
@@ -50,9 +54,9 @@ func compareEntries(a, b *indexEntry) int {
 	return cmp.Or(strings.Compare(a.refKey, b.refKey), strings.Compare(a.sum.ID, b.sum.ID))
 }
 
-// summarise builds the index entry of a case; its gaps are those the
-// practice check finds with rules.
-func summarise(c *records.Case, rules practice.Options) *indexEntry {
+// summarise builds the index entry of a case and its searchable text; its
+// gaps are those the practice check finds with rules.
+func summarise(c *records.Case, rules practice.Options) (*indexEntry, string) {
 	e := &indexEntry{
 		sum: Summary{
 			ID: c.ID, Reference: c.Reference, Name: c.Person.Name, PreferredName: c.Person.PreferredName,
@@ -61,9 +65,8 @@ func summarise(c *records.Case, rules practice.Options) *indexEntry {
 		},
 		refKey:   referenceKey(c.Reference),
 		firstDue: firstOpenDue(c),
-		text:     searchText(c),
 	}
-	return e
+	return e, searchText(c)
 }
 
 // firstOpenDue returns the earliest due date among open actions. An action
@@ -197,21 +200,87 @@ func (s *Store) Summaries() []Summary {
 	return s.Search(Query{})
 }
 
-// Search returns the summaries that match q, sorted by reference. It reads
-// only the in-memory index.
+// Search returns the summaries that match q, sorted by reference. The
+// summaries are in memory; the text of the cases that pass the other
+// filters is read from the store (a few megabytes per 10,000 cases), so
+// that the index stays small however long the notes are.
 func (s *Store) Search(q Query) []Summary {
 	words := strings.Fields(strings.ToLower(q.Text))
 	today := records.Today()
+	var out []Summary
+	var ids []string
 	s.idx.mu.RLock()
-	defer s.idx.mu.RUnlock()
-	out := make([]Summary, 0, len(s.idx.sorted))
+	out = make([]Summary, 0, len(s.idx.sorted))
 	for _, e := range s.idx.sorted {
-		sum := e.summary(today)
-		if q.matches(sum) && e.hasWords(words) {
+		if sum := e.summary(today); q.matches(sum) {
 			out = append(out, sum)
 		}
 	}
-	return out
+	s.idx.mu.RUnlock()
+	if len(words) == 0 || len(out) == 0 {
+		return out
+	}
+	ids = make([]string, len(out))
+	for i := range out {
+		ids[i] = out[i].ID
+	}
+	found := s.textMatches(ids, words)
+	kept := out[:0]
+	for i, sum := range out {
+		if found[i] {
+			kept = append(kept, sum)
+		}
+	}
+	return kept
+}
+
+// textMatches reports, for each of ids, whether its searchable text holds
+// every word. A text that cannot be read (a store closed meanwhile, a
+// damaged record) counts as the case's reference and names only.
+func (s *Store) textMatches(ids []string, words []string) []bool {
+	found := make([]bool, len(ids))
+	pos := make(map[string]int, len(ids))
+	for i, id := range ids {
+		pos[id] = i
+	}
+	read := make([]bool, len(ids))
+	if db, err := s.use(); err == nil {
+		_ = view(db, func(txn *badger.Txn) error {
+			opts := iteratorOptions()
+			opts.Prefix = []byte(textPrefix)
+			it := txn.NewIterator(opts)
+			defer it.Close()
+			for it.Rewind(); it.Valid(); it.Next() {
+				i, ok := pos[string(it.Item().Key()[len(textPrefix):])]
+				if !ok {
+					continue
+				}
+				err := it.Item().Value(func(v []byte) error {
+					found[i] = hasWords(v, words)
+					return nil
+				})
+				read[i] = err == nil
+			}
+			return nil
+		})
+		s.done()
+	}
+	for i, id := range ids {
+		if !read[i] {
+			found[i] = s.compactMatches(id, words)
+		}
+	}
+	return found
+}
+
+// compactMatches is the search of one case's in-memory fields alone.
+func (s *Store) compactMatches(id string, words []string) bool {
+	e, ok := s.idx.get(id)
+	if !ok {
+		return false
+	}
+	t := strings.ToLower(e.sum.Reference + "\n" + e.sum.Name + "\n" + e.sum.PreferredName)
+	return hasWords([]byte(t), words)
 }
 
 func (q Query) matches(s Summary) bool {
@@ -226,9 +295,9 @@ func (q Query) matches(s Summary) bool {
 	return true
 }
 
-func (e *indexEntry) hasWords(words []string) bool {
+func hasWords(text []byte, words []string) bool {
 	for _, w := range words {
-		if !strings.Contains(e.text, w) {
+		if !bytes.Contains(text, []byte(w)) {
 			return false
 		}
 	}

@@ -35,7 +35,7 @@ type Store struct {
 // Badger's server defaults of several hundred.
 const (
 	memTableSize   = 8 << 20 // also bounds one transaction (15% of it) for values kept in the tree
-	valueThreshold = 2 << 10 // case documents go to the value log; the tables keep keys, summaries and audit
+	valueThreshold = 512     // documents and search texts go to the value log; the tables keep keys, summaries and audit
 	valueLogSize   = 16 << 20
 	blockCacheSize = 16 << 20 // required (> 0) with encryption
 	indexCacheSize = 8 << 20  // keeps the table indexes out of the heap
