@@ -30,13 +30,15 @@ type Query struct {
 	Open, Closed, OverdueOnly, GapsOnly bool
 }
 
-// indexEntry is a summary with what the index needs to filter it. It is
-// compact (about 300 bytes with its strings): the searchable text of a case
-// (its notes, often kilobytes) stays in the store and is read by Search.
+// indexEntry is a summary with what the index needs to filter it. Its
+// search words are read after open (loadTexts), so that unlocking decodes
+// only the compact summaries.
 type indexEntry struct {
 	sum      Summary      // Overdue is worked out when read, as it changes at midnight
 	refKey   string       // the reference as compared: upper case
 	firstDue records.Date // the earliest due date of an open action, or zero
+	text     string       // the case's distinct search words (see searchText), once hasText
+	hasText  bool         // guarded by index.mu once the entry is in the index
 }
 
 // index is the in-memory list of summaries, sorted by reference. The GUI
@@ -46,6 +48,7 @@ type index struct {
 	byID   map[string]*indexEntry
 	byRef  map[string]string // refKey to id
 	sorted []*indexEntry
+	gen    uint64 // bumped by load and reset, so that a text loader of an older index stops
 }
 
 func referenceKey(ref string) string { return strings.ToUpper(strings.TrimSpace(ref)) }
@@ -66,7 +69,8 @@ func summarise(c *records.Case, rules practice.Options) (*indexEntry, string) {
 		refKey:   referenceKey(c.Reference),
 		firstDue: firstOpenDue(c),
 	}
-	return e, searchText(c)
+	e.text, e.hasText = searchText(c), true
+	return e, e.text
 }
 
 // firstOpenDue returns the earliest due date among open actions. An action
@@ -88,13 +92,21 @@ func firstOpenDue(c *records.Case) records.Date {
 	return first
 }
 
-// searchText joins what Search looks through, in lower case, once per case.
+// searchText is what Search looks through: the distinct words, in lower
+// case, of the reference, names, NHS number, council reference, concern,
+// contacts and chronology, each once, separated by newlines. A query word
+// holds no space, so it is in the full text exactly when it is in one of
+// its words: keeping each word once loses no match.
 func searchText(c *records.Case) string {
 	var b strings.Builder
+	seen := map[string]bool{}
 	add := func(s string) {
-		if s != "" {
-			b.WriteString(s)
-			b.WriteByte('\n')
+		for _, w := range strings.Fields(strings.ToLower(s)) {
+			if !seen[w] {
+				seen[w] = true
+				b.WriteString(w)
+				b.WriteByte('\n')
+			}
 		}
 	}
 	add(c.Reference)
@@ -110,7 +122,7 @@ func searchText(c *records.Case) string {
 	for i := range c.Chronology {
 		add(c.Chronology[i].Text)
 	}
-	return strings.ToLower(b.String())
+	return b.String()
 }
 
 // summary returns the entry's Summary as of today.
@@ -124,6 +136,7 @@ func (x *index) reset() {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.byID, x.byRef, x.sorted = nil, nil, nil
+	x.gen++
 }
 
 // load replaces the whole index at once, as at open.
@@ -137,7 +150,36 @@ func (x *index) load(entries []*indexEntry) {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	for _, e := range entries { // texts already read stay: a save updates them in the index too
+		if old, ok := x.byID[e.sum.ID]; ok && old.hasText && !e.hasText {
+			e.text, e.hasText = old.text, true
+		}
+	}
 	x.byID, x.byRef, x.sorted = byID, byRef, entries
+	x.gen++
+}
+
+// setTexts gives entries of index generation gen their search words, unless
+// a save has given them newer ones. It reports false if the index was
+// replaced meanwhile.
+func (x *index) setTexts(gen uint64, texts map[string]string) bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.gen != gen {
+		return false
+	}
+	for id, t := range texts {
+		if e, ok := x.byID[id]; ok && !e.hasText {
+			e.text, e.hasText = t, true
+		}
+	}
+	return true
+}
+
+func (x *index) generation() uint64 {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return x.gen
 }
 
 // put adds or replaces the entry of one case.
@@ -200,34 +242,46 @@ func (s *Store) Summaries() []Summary {
 	return s.Search(Query{})
 }
 
-// Search returns the summaries that match q, sorted by reference. The
-// summaries are in memory; the text of the cases that pass the other
-// filters is read from the store (a few megabytes per 10,000 cases), so
-// that the index stays small however long the notes are.
+// Search returns the summaries that match q, sorted by reference. It reads
+// the in-memory index; only while the search words are still being read
+// after open (loadTexts) does it read the words of the cases not yet loaded
+// from the store.
 func (s *Store) Search(q Query) []Summary {
 	words := strings.Fields(strings.ToLower(q.Text))
 	today := records.Today()
 	var out []Summary
-	var ids []string
+	var later []int // indexes in out of summaries whose words are not in memory yet
 	s.idx.mu.RLock()
 	out = make([]Summary, 0, len(s.idx.sorted))
 	for _, e := range s.idx.sorted {
-		if sum := e.summary(today); q.matches(sum) {
+		sum := e.summary(today)
+		switch {
+		case !q.matches(sum):
+		case len(words) == 0 || e.hasText && hasWords(e.text, words):
+			out = append(out, sum)
+		case !e.hasText:
+			later = append(later, len(out))
 			out = append(out, sum)
 		}
 	}
 	s.idx.mu.RUnlock()
-	if len(words) == 0 || len(out) == 0 {
+	if len(later) == 0 {
 		return out
 	}
-	ids = make([]string, len(out))
-	for i := range out {
-		ids[i] = out[i].ID
+	ids := make([]string, len(later))
+	for i, j := range later {
+		ids[i] = out[j].ID
 	}
 	found := s.textMatches(ids, words)
+	drop := map[int]bool{}
+	for i, j := range later {
+		if !found[i] {
+			drop[j] = true
+		}
+	}
 	kept := out[:0]
-	for i, sum := range out {
-		if found[i] {
+	for j, sum := range out {
+		if !drop[j] {
 			kept = append(kept, sum)
 		}
 	}
@@ -246,22 +300,11 @@ func (s *Store) textMatches(ids []string, words []string) []bool {
 	read := make([]bool, len(ids))
 	if db, err := s.use(); err == nil {
 		_ = view(db, func(txn *badger.Txn) error {
-			opts := iteratorOptions()
-			opts.Prefix = []byte(textPrefix)
-			it := txn.NewIterator(opts)
-			defer it.Close()
-			for it.Rewind(); it.Valid(); it.Next() {
-				i, ok := pos[string(it.Item().Key()[len(textPrefix):])]
-				if !ok {
-					continue
+			return eachText(txn, func() bool { return false }, func(id string, text []byte) {
+				if i, ok := pos[id]; ok {
+					found[i], read[i] = hasWordsIn(text, words), true
 				}
-				err := it.Item().Value(func(v []byte) error {
-					found[i] = hasWords(v, words)
-					return nil
-				})
-				read[i] = err == nil
-			}
-			return nil
+			})
 		})
 		s.done()
 	}
@@ -280,7 +323,7 @@ func (s *Store) compactMatches(id string, words []string) bool {
 		return false
 	}
 	t := strings.ToLower(e.sum.Reference + "\n" + e.sum.Name + "\n" + e.sum.PreferredName)
-	return hasWords([]byte(t), words)
+	return hasWords(t, words)
 }
 
 func (q Query) matches(s Summary) bool {
@@ -295,7 +338,16 @@ func (q Query) matches(s Summary) bool {
 	return true
 }
 
-func hasWords(text []byte, words []string) bool {
+func hasWords(text string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(text, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasWordsIn(text []byte, words []string) bool {
 	for _, w := range words {
 		if !bytes.Contains(text, []byte(w)) {
 			return false

@@ -76,3 +76,43 @@ func summariseDocs(docs <-chan []byte) ([]*indexEntry, error) {
 	}
 	return out, first
 }
+
+// textBatch is how many search texts the loader gives the index at a time.
+const textBatch = 1000
+
+// loadTexts reads every case's search words into the index in the
+// background, so that unlocking waits only for the compact summaries; until
+// it is done, Search reads the words of the cases not yet loaded from the
+// store. It stops early when the store closes or the index is replaced. An
+// empty store has nothing to load; it starts no loader, so that a new store
+// that Restore fills (where a failed Badger Load leaves new transactions
+// waiting for ever) has no reader holding it open.
+func (s *Store) loadTexts() {
+	if s.idx.count() == 0 {
+		return
+	}
+	gen := s.idx.generation()
+	go func() {
+		db, err := s.use()
+		if err != nil {
+			return
+		}
+		defer s.done()
+		batch := make(map[string]string, textBatch)
+		stopped := false
+		_ = view(db, func(txn *badger.Txn) error {
+			return eachText(txn, func() bool { return stopped || s.closing.Load() }, func(id string, text []byte) {
+				batch[id] = string(text)
+				if len(batch) == textBatch {
+					stopped = !s.idx.setTexts(gen, batch)
+					clear(batch)
+				}
+			})
+		})
+		if !stopped {
+			s.idx.setTexts(gen, batch)
+		}
+	}()
+}
+
+var errStopLoading = errors.New("stopped loading search texts")

@@ -18,11 +18,91 @@ import (
 // no migration. Version 2 moved the search text out of sum/ into txt/.
 const summaryVersion = 2
 
-// textPrefix + case id: the case's searchable text, in lower case, fields
-// separated by newlines; written with the case, read only by Search.
+// textPrefix + case id + "/" + a part byte: the case's search words
+// (searchText: distinct, lower case, separated by newlines), in parts of at
+// most textPart bytes, written with the case and read into the index after
+// open (loadTexts). The parts keep every word in Badger's tables, under its
+// value threshold: in the value log they would lie among the documents, and
+// reading them would map most of the value log into memory.
 const textPrefix = "txt/"
 
-func textKey(id string) []byte { return []byte(textPrefix + id) }
+const (
+	textPart     = valueThreshold - 128
+	maxTextParts = 256 // the last part takes the rest
+)
+
+func textKey(id string, part int) []byte {
+	return append([]byte(textPrefix+id+"/"), byte(part))
+}
+
+// textID returns the case id of a text part's key.
+func textID(key []byte) string { return string(key[len(textPrefix) : len(key)-2]) }
+
+// putText writes a case's search words and removes parts a longer earlier
+// text left.
+func putText(txn *badger.Txn, id string, text []byte) error {
+	n := 0
+	for n == 0 || len(text) > 0 {
+		k := min(len(text), textPart)
+		if n == maxTextParts-1 {
+			k = len(text)
+		}
+		if err := txn.Set(textKey(id, n), text[:k]); err != nil {
+			return err
+		}
+		text = text[k:]
+		n++
+	}
+	return deleteText(txn, id, n)
+}
+
+// deleteText deletes a case's text parts from part from on.
+func deleteText(txn *badger.Txn, id string, from int) error {
+	for p := from; p < maxTextParts; p++ {
+		_, err := txn.Get(textKey(id, p))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := txn.Delete(textKey(id, p)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eachText calls fn with every case's search words, whole, in key order.
+func eachText(txn *badger.Txn, stop func() bool, fn func(id string, text []byte)) error {
+	opts := iteratorOptions()
+	opts.Prefix = []byte(textPrefix)
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	var id string
+	var text []byte
+	for it.Rewind(); it.Valid(); it.Next() {
+		if stop() {
+			return errStopLoading
+		}
+		next := textID(it.Item().Key())
+		if next != id && id != "" {
+			fn(id, text)
+			text = text[:0]
+		}
+		id = next
+		if err := it.Item().Value(func(v []byte) error {
+			text = append(text, v...)
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	if id != "" {
+		fn(id, text)
+	}
+	return nil
+}
 
 // A stored summary is written with its case in the same transaction.
 // Unlocking reads these small records rather than every case document: with
@@ -37,8 +117,8 @@ func textKey(id string) []byte { return []byte(textPrefix + id) }
 //	byte     1 if closed
 //	uvarint  practice-check gaps (as of the day the case was last saved or viewed)
 //
-// The search text is not in it but in a txt/ record of its own, so that
-// unlocking neither decrypts nor holds the notes of every case.
+// The search words are not in it but in a txt/ record of its own, read
+// after open, so that unlocking to the case list decodes only these.
 func encodeSummary(e *indexEntry) ([]byte, error) {
 	s := e.sum
 	b := make([]byte, 0, 64+len(s.ID)+len(s.Reference)+len(s.Name)+len(s.PreferredName)+len(s.Stage))
@@ -172,7 +252,7 @@ func (s *Store) putSummary(txn *badger.Txn, c *records.Case) (*indexEntry, error
 	if err := txn.Set(summaryKey(c.ID), b); err != nil {
 		return nil, err
 	}
-	return e, txn.Set(textKey(c.ID), []byte(text))
+	return e, putText(txn, c.ID, []byte(text))
 }
 
 // ensureSummaries rebuilds the stored summaries when they are missing or in
@@ -295,5 +375,6 @@ func (s *Store) SetPracticeRules(rules practice.Options) (err error) {
 		return err
 	}
 	s.idx.load(entries)
+	s.loadTexts()
 	return nil
 }

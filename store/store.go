@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	badger "github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
@@ -29,6 +30,8 @@ type Store struct {
 	rules   practice.Options // what the summaries' gaps are worked out with
 
 	release func() // gives up the claim on the folder (see claimDir)
+
+	closing atomic.Bool // set by Close, so that the search-text loader stops at once
 }
 
 // Badger's sizes for a desktop PC: a few tens of megabytes in all rather than
@@ -40,7 +43,7 @@ type Store struct {
 // compact summaries.
 const (
 	memTableSize   = 8 << 20 // also bounds one transaction (15% of it) for values kept in the tree
-	valueThreshold = 512     // documents and search texts go to the value log; the tables keep keys, summaries and audit
+	valueThreshold = 2 << 10 // documents go to the value log; the tables keep keys, summaries, search words and audit
 	valueLogSize   = 64 << 20
 	baseTableSize  = 8 << 20
 	blockCacheSize = 16 << 20 // required (> 0) with encryption
@@ -133,6 +136,7 @@ func open(dir string, key []byte, user string, rules practice.Options) (s *Store
 		}
 		return nil, fmt.Errorf("%w: %v", ErrDamagedStore, err)
 	}
+	s.loadTexts()
 	return s, nil
 }
 
@@ -206,6 +210,7 @@ func mapOpenError(err error) error {
 // Close flushes and closes the database and forgets the key. Calls after
 // Close return ErrStoreClosed; a second Close does nothing.
 func (s *Store) Close() error {
+	s.closing.Store(true)
 	s.life.Lock()
 	defer s.life.Unlock()
 	if s.db == nil {

@@ -52,7 +52,7 @@ func (s *Store) putNew(txn *badger.Txn, sc storedCase, action string) error {
 	if err := txn.Set(summaryKey(sc.c.ID), sc.sum); err != nil {
 		return err
 	}
-	if err := txn.Set(textKey(sc.c.ID), sc.text); err != nil {
+	if err := putText(txn, sc.c.ID, sc.text); err != nil {
 		return err
 	}
 	_, err := appendAudit(txn, s.user, action, sc.c.ID, sc.c.Reference)

@@ -237,7 +237,7 @@ func deleteCase(txn *badger.Txn, id string) error {
 	if err := txn.Delete(caseKey(id)); err != nil {
 		return err
 	}
-	if err := txn.Delete(textKey(id)); err != nil {
+	if err := deleteText(txn, id, 0); err != nil {
 		return err
 	}
 	return txn.Delete(summaryKey(id))
