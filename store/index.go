@@ -31,7 +31,7 @@ type Query struct {
 }
 
 // indexEntry is a summary with what the index needs to filter it. Its
-// search words are read after open (loadTexts), so that unlocking decodes
+// search words are read at the first search (loadTexts), so that unlocking decodes
 // only the compact summaries.
 type indexEntry struct {
 	sum      Summary      // Overdue is worked out when read, as it changes at midnight
@@ -49,6 +49,7 @@ type index struct {
 	byRef  map[string]string // refKey to id
 	sorted []*indexEntry
 	gen    uint64 // bumped by load and reset, so that a text loader of an older index stops
+	loader bool   // a text loader was started for this generation
 }
 
 func referenceKey(ref string) string { return strings.ToUpper(strings.TrimSpace(ref)) }
@@ -137,6 +138,7 @@ func (x *index) reset() {
 	defer x.mu.Unlock()
 	x.byID, x.byRef, x.sorted = nil, nil, nil
 	x.gen++
+	x.loader = false
 }
 
 // load replaces the whole index at once, as at open.
@@ -157,6 +159,7 @@ func (x *index) load(entries []*indexEntry) {
 	}
 	x.byID, x.byRef, x.sorted = byID, byRef, entries
 	x.gen++
+	x.loader = false
 }
 
 // setTexts gives entries of index generation gen their search words, unless
@@ -176,10 +179,16 @@ func (x *index) setTexts(gen uint64, texts map[string]string) bool {
 	return true
 }
 
-func (x *index) generation() uint64 {
-	x.mu.RLock()
-	defer x.mu.RUnlock()
-	return x.gen
+// startLoader reports whether a text loader should start for the current
+// generation, and which: once per generation, and not for an empty index.
+func (x *index) startLoader() (uint64, bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.loader || len(x.sorted) == 0 {
+		return 0, false
+	}
+	x.loader = true
+	return x.gen, true
 }
 
 // put adds or replaces the entry of one case.
@@ -243,9 +252,9 @@ func (s *Store) Summaries() []Summary {
 }
 
 // Search returns the summaries that match q, sorted by reference. It reads
-// the in-memory index; only while the search words are still being read
-// after open (loadTexts) does it read the words of the cases not yet loaded
-// from the store.
+// the in-memory index; the first search for words after open reads them
+// from the store and starts loading them into the index (loadTexts), and
+// until that is done searches read the words not yet loaded from the store.
 func (s *Store) Search(q Query) []Summary {
 	words := strings.Fields(strings.ToLower(q.Text))
 	today := records.Today()
@@ -273,6 +282,7 @@ func (s *Store) Search(q Query) []Summary {
 		ids[i] = out[j].ID
 	}
 	found := s.textMatches(ids, words)
+	s.loadTexts() // the next search finds the words in memory
 	drop := map[int]bool{}
 	for i, j := range later {
 		if !found[i] {

@@ -81,17 +81,17 @@ func summariseDocs(docs <-chan []byte) ([]*indexEntry, error) {
 const textBatch = 1000
 
 // loadTexts reads every case's search words into the index in the
-// background, so that unlocking waits only for the compact summaries; until
-// it is done, Search reads the words of the cases not yet loaded from the
-// store. It stops early when the store closes or the index is replaced. An
-// empty store has nothing to load; it starts no loader, so that a new store
-// that Restore fills (where a failed Badger Load leaves new transactions
-// waiting for ever) has no reader holding it open.
+// background, once per index, when the first search for words needs them:
+// unlocking waits only for the compact summaries, and a session that never
+// searches (the command line's list, say) never loads them. It stops early
+// when the store closes or the index is replaced. An empty index starts no
+// loader (nor does Restore, whose failed Badger Load leaves new
+// transactions waiting for ever).
 func (s *Store) loadTexts() {
-	if s.idx.count() == 0 {
+	gen, ok := s.idx.startLoader()
+	if !ok {
 		return
 	}
-	gen := s.idx.generation()
 	go func() {
 		db, err := s.use()
 		if err != nil {

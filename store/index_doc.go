@@ -20,8 +20,8 @@ const summaryVersion = 2
 
 // textPrefix + case id + "/" + a part byte: the case's search words
 // (searchText: distinct, lower case, separated by newlines), in parts of at
-// most textPart bytes, written with the case and read into the index after
-// open (loadTexts). The parts keep every word in Badger's tables, under its
+// most textPart bytes, written with the case and read into the index at the
+// first search (loadTexts). The parts keep every word in Badger's tables, under its
 // value threshold: in the value log they would lie among the documents, and
 // reading them would map most of the value log into memory.
 const textPrefix = "txt/"
@@ -375,6 +375,5 @@ func (s *Store) SetPracticeRules(rules practice.Options) (err error) {
 		return err
 	}
 	s.idx.load(entries)
-	s.loadTexts()
 	return nil
 }

@@ -136,7 +136,6 @@ func open(dir string, key []byte, user string, rules practice.Options) (s *Store
 		}
 		return nil, fmt.Errorf("%w: %v", ErrDamagedStore, err)
 	}
-	s.loadTexts()
 	return s, nil
 }
 
