@@ -12,7 +12,7 @@ export LANG := en_GB.UTF-8
 GO        ?= go
 BINARY    := msprecords
 TIMEOUT   ?= 30m
-# Benchmarks: long enough for steady figures, short enough that `make bench` stays under ten minutes.
+# Benchmarks: long enough for steady figures, short enough that `make bench` stays under fifteen minutes.
 BENCHTIME ?= 2s
 FUZZTIME  ?= 20s
 # staticcheck is run with `go run` at this pinned version, so nothing is installed by hand.
@@ -21,7 +21,8 @@ STATICCHECK_VERSION := v0.8.2
 WINDOW_PKGS := msprecords msprecords/app
 
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xauth \
-	poppler-utils imagemagick gcc-mingw-w64-x86-64 locales xdotool
+	poppler-utils imagemagick gcc-mingw-w64-x86-64 locales xdotool \
+	sqlcipher python3 time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: build run deps locale test fmt-check vet staticcheck unit windows smoke bench fuzz clean
@@ -84,8 +85,13 @@ unit:
 windows:
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc $(GO) build -o $(BINARY).exe .
 
+# bench runs, in one go, the anchor workloads of ../shared/bench (SQLCipher
+# with synchronous=FULL, plain Badger), every Go benchmark and the whole
+# `list` process at 10,000 and 50,000 cases, then prints our figures as
+# ratios to the anchors' (scripts/bench.sh). SHARED is where shared/ is.
+SHARED ?= ../shared
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -timeout 20m ./...
+	GO=$(GO) BENCHTIME=$(BENCHTIME) SHARED=$(SHARED) scripts/bench.sh
 
 # fuzz runs every fuzz target for FUZZTIME each (one target at a time, as go test requires).
 fuzz: deps

@@ -1,10 +1,13 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strings"
 	"sync"
+
+	badger "github.com/dgraph-io/badger/v4"
 
 	"msprecords/practice"
 	"msprecords/records"
@@ -28,12 +31,15 @@ type Query struct {
 	Open, Closed, OverdueOnly, GapsOnly bool
 }
 
-// indexEntry is a summary with what the index needs to filter it.
+// indexEntry is a summary with what the index needs to filter it. Its
+// search words are read at the first search (loadTexts), so that unlocking decodes
+// only the compact summaries.
 type indexEntry struct {
 	sum      Summary      // Overdue is worked out when read, as it changes at midnight
 	refKey   string       // the reference as compared: upper case
 	firstDue records.Date // the earliest due date of an open action, or zero
-	text     string       // the searchable text, lower case, fields separated by newlines
+	text     string       // the case's distinct search words (see searchText), once hasText
+	hasText  bool         // guarded by index.mu once the entry is in the index
 }
 
 // index is the in-memory list of summaries, sorted by reference. The GUI
@@ -43,6 +49,8 @@ type index struct {
 	byID   map[string]*indexEntry
 	byRef  map[string]string // refKey to id
 	sorted []*indexEntry
+	gen    uint64 // bumped by load and reset, so that a text loader of an older index stops
+	loader bool   // a text loader was started for this generation
 }
 
 func referenceKey(ref string) string { return strings.ToUpper(strings.TrimSpace(ref)) }
@@ -51,9 +59,9 @@ func compareEntries(a, b *indexEntry) int {
 	return cmp.Or(strings.Compare(a.refKey, b.refKey), strings.Compare(a.sum.ID, b.sum.ID))
 }
 
-// summarise builds the index entry of a case; its gaps are those the
-// practice check finds with rules.
-func summarise(c *records.Case, rules practice.Options) *indexEntry {
+// summarise builds the index entry of a case and its searchable text; its
+// gaps are those the practice check finds with rules.
+func summarise(c *records.Case, rules practice.Options) (*indexEntry, string) {
 	e := &indexEntry{
 		sum: Summary{
 			ID: c.ID, Reference: c.Reference, Name: c.Person.Name, PreferredName: c.Person.PreferredName,
@@ -62,9 +70,9 @@ func summarise(c *records.Case, rules practice.Options) *indexEntry {
 		},
 		refKey:   referenceKey(c.Reference),
 		firstDue: firstOpenDue(c),
-		text:     searchText(c),
 	}
-	return e
+	e.text, e.hasText = searchText(c), true
+	return e, e.text
 }
 
 // firstOpenDue returns the earliest due date among open actions. An action
@@ -86,13 +94,21 @@ func firstOpenDue(c *records.Case) records.Date {
 	return first
 }
 
-// searchText joins what Search looks through, in lower case, once per case.
+// searchText is what Search looks through: the distinct words, in lower
+// case, of the reference, names, NHS number, council reference, concern,
+// contacts and chronology, each once, separated by newlines. A query word
+// holds no space, so it is in the full text exactly when it is in one of
+// its words: keeping each word once loses no match.
 func searchText(c *records.Case) string {
 	var b strings.Builder
+	seen := map[string]bool{}
 	add := func(s string) {
-		if s != "" {
-			b.WriteString(s)
-			b.WriteByte('\n')
+		for _, w := range strings.Fields(strings.ToLower(s)) {
+			if !seen[w] {
+				seen[w] = true
+				b.WriteString(w)
+				b.WriteByte('\n')
+			}
 		}
 	}
 	add(c.Reference)
@@ -108,7 +124,7 @@ func searchText(c *records.Case) string {
 	for i := range c.Chronology {
 		add(c.Chronology[i].Text)
 	}
-	return strings.ToLower(b.String())
+	return b.String()
 }
 
 // summary returns the entry's Summary as of today.
@@ -122,6 +138,8 @@ func (x *index) reset() {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.byID, x.byRef, x.sorted = nil, nil, nil
+	x.gen++
+	x.loader = false
 }
 
 // load replaces the whole index at once, as at open.
@@ -135,7 +153,43 @@ func (x *index) load(entries []*indexEntry) {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	for _, e := range entries { // texts already read stay: a save updates them in the index too
+		if old, ok := x.byID[e.sum.ID]; ok && old.hasText && !e.hasText {
+			e.text, e.hasText = old.text, true
+		}
+	}
 	x.byID, x.byRef, x.sorted = byID, byRef, entries
+	x.gen++
+	x.loader = false
+}
+
+// setTexts gives entries of index generation gen their search words, unless
+// a save has given them newer ones. It reports false if the index was
+// replaced meanwhile.
+func (x *index) setTexts(gen uint64, texts map[string]string) bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.gen != gen {
+		return false
+	}
+	for id, t := range texts {
+		if e, ok := x.byID[id]; ok && !e.hasText {
+			e.text, e.hasText = t, true
+		}
+	}
+	return true
+}
+
+// startLoader reports whether a text loader should start for the current
+// generation, and which: once per generation, and not for an empty index.
+func (x *index) startLoader() (uint64, bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.loader || len(x.sorted) == 0 {
+		return 0, false
+	}
+	x.loader = true
+	return x.gen, true
 }
 
 // put adds or replaces the entry of one case.
@@ -199,20 +253,88 @@ func (s *Store) Summaries() []Summary {
 }
 
 // Search returns the summaries that match q, sorted by reference. It reads
-// only the in-memory index.
+// the in-memory index; the first search for words after open reads them
+// from the store and starts loading them into the index (loadTexts), and
+// until that is done searches read the words not yet loaded from the store.
 func (s *Store) Search(q Query) []Summary {
 	words := strings.Fields(strings.ToLower(q.Text))
 	today := records.Today()
+	var out []Summary
+	var later []int // indexes in out of summaries whose words are not in memory yet
 	s.idx.mu.RLock()
-	defer s.idx.mu.RUnlock()
-	out := make([]Summary, 0, len(s.idx.sorted))
+	out = make([]Summary, 0, len(s.idx.sorted))
 	for _, e := range s.idx.sorted {
 		sum := e.summary(today)
-		if q.matches(sum) && e.hasWords(words) {
+		switch {
+		case !q.matches(sum):
+		case len(words) == 0 || e.hasText && hasWords(e.text, words):
+			out = append(out, sum)
+		case !e.hasText:
+			later = append(later, len(out))
 			out = append(out, sum)
 		}
 	}
-	return out
+	s.idx.mu.RUnlock()
+	if len(later) == 0 {
+		return out
+	}
+	ids := make([]string, len(later))
+	for i, j := range later {
+		ids[i] = out[j].ID
+	}
+	found := s.textMatches(ids, words)
+	s.loadTexts() // the next search finds the words in memory
+	drop := map[int]bool{}
+	for i, j := range later {
+		if !found[i] {
+			drop[j] = true
+		}
+	}
+	kept := out[:0]
+	for j, sum := range out {
+		if !drop[j] {
+			kept = append(kept, sum)
+		}
+	}
+	return kept
+}
+
+// textMatches reports, for each of ids, whether its searchable text holds
+// every word. A text that cannot be read (a store closed meanwhile, a
+// damaged record) counts as the case's reference and names only.
+func (s *Store) textMatches(ids []string, words []string) []bool {
+	found := make([]bool, len(ids))
+	pos := make(map[string]int, len(ids))
+	for i, id := range ids {
+		pos[id] = i
+	}
+	read := make([]bool, len(ids))
+	if db, err := s.use(); err == nil {
+		_ = view(db, func(txn *badger.Txn) error {
+			return eachText(txn, func() bool { return false }, func(id string, text []byte) {
+				if i, ok := pos[id]; ok {
+					found[i], read[i] = hasWordsIn(text, words), true
+				}
+			})
+		})
+		s.done()
+	}
+	for i, id := range ids {
+		if !read[i] {
+			found[i] = s.compactMatches(id, words)
+		}
+	}
+	return found
+}
+
+// compactMatches is the search of one case's in-memory fields alone.
+func (s *Store) compactMatches(id string, words []string) bool {
+	e, ok := s.idx.get(id)
+	if !ok {
+		return false
+	}
+	t := strings.ToLower(e.sum.Reference + "\n" + e.sum.Name + "\n" + e.sum.PreferredName)
+	return hasWords(t, words)
 }
 
 func (q Query) matches(s Summary) bool {
@@ -227,9 +349,18 @@ func (q Query) matches(s Summary) bool {
 	return true
 }
 
-func (e *indexEntry) hasWords(words []string) bool {
+func hasWords(text string, words []string) bool {
 	for _, w := range words {
-		if !strings.Contains(e.text, w) {
+		if !strings.Contains(text, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasWordsIn(text []byte, words []string) bool {
+	for _, w := range words {
+		if !bytes.Contains(text, []byte(w)) {
 			return false
 		}
 	}

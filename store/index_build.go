@@ -76,3 +76,43 @@ func summariseDocs(docs <-chan []byte) ([]*indexEntry, error) {
 	}
 	return out, first
 }
+
+// textBatch is how many search texts the loader gives the index at a time.
+const textBatch = 1000
+
+// loadTexts reads every case's search words into the index in the
+// background, once per index, when the first search for words needs them:
+// unlocking waits only for the compact summaries, and a session that never
+// searches (the command line's list, say) never loads them. It stops early
+// when the store closes or the index is replaced. An empty index starts no
+// loader (nor does Restore, whose failed Badger Load leaves new
+// transactions waiting for ever).
+func (s *Store) loadTexts() {
+	gen, ok := s.idx.startLoader()
+	if !ok {
+		return
+	}
+	go func() {
+		db, err := s.use()
+		if err != nil {
+			return
+		}
+		defer s.done()
+		batch := make(map[string]string, textBatch)
+		stopped := false
+		_ = view(db, func(txn *badger.Txn) error {
+			return eachText(txn, func() bool { return stopped || s.closing.Load() }, func(id string, text []byte) {
+				batch[id] = string(text)
+				if len(batch) == textBatch {
+					stopped = !s.idx.setTexts(gen, batch)
+					clear(batch)
+				}
+			})
+		})
+		if !stopped {
+			s.idx.setTexts(gen, batch)
+		}
+	}()
+}
+
+var errStopLoading = errors.New("stopped loading search texts")

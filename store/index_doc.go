@@ -13,28 +13,118 @@ import (
 	badger "github.com/dgraph-io/badger/v4"
 )
 
-// summaryVersion is the format of the stored summaries (sum/ records). A
-// database whose summaries are in another format, or have none, has them
-// rebuilt from the cases at open: a new search field needs no migration.
-const summaryVersion = 1
+// summaryVersion is the format of the stored summaries (sum/ and txt/
+// records). A database whose summaries are in another format, or have
+// none, has them rebuilt from the cases at open: a new search field needs
+// no migration. Version 2 moved the search text out of sum/ into txt/.
+const summaryVersion = 2
+
+// textPrefix + case id + "/" + a part byte: the case's search words
+// (searchText: distinct, lower case, separated by newlines), in parts of at
+// most textPart bytes, written with the case and read into the index at the
+// first search (loadTexts). The parts keep every word in Badger's tables, under its
+// value threshold: in the value log they would lie among the documents, and
+// reading them would map most of the value log into memory.
+const textPrefix = "txt/"
+
+const (
+	textPart     = valueThreshold - 128
+	maxTextParts = 256 // the last part takes the rest
+)
+
+func textKey(id string, part int) []byte {
+	return append([]byte(textPrefix+id+"/"), byte(part))
+}
+
+// textID returns the case id of a text part's key.
+func textID(key []byte) string { return string(key[len(textPrefix) : len(key)-2]) }
+
+// putText writes a case's search words and removes parts a longer earlier
+// text left.
+func putText(txn *badger.Txn, id string, text []byte) error {
+	n := 0
+	for n == 0 || len(text) > 0 {
+		k := min(len(text), textPart)
+		if n == maxTextParts-1 {
+			k = len(text)
+		}
+		if err := txn.Set(textKey(id, n), text[:k]); err != nil {
+			return err
+		}
+		text = text[k:]
+		n++
+	}
+	return deleteText(txn, id, n)
+}
+
+// deleteText deletes a case's text parts from part from on.
+func deleteText(txn *badger.Txn, id string, from int) error {
+	for p := from; p < maxTextParts; p++ {
+		_, err := txn.Get(textKey(id, p))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if err := txn.Delete(textKey(id, p)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eachText calls fn with every case's search words, whole, in key order.
+func eachText(txn *badger.Txn, stop func() bool, fn func(id string, text []byte)) error {
+	opts := iteratorOptions()
+	opts.Prefix = []byte(textPrefix)
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	var id string
+	var text []byte
+	for it.Rewind(); it.Valid(); it.Next() {
+		if stop() {
+			return errStopLoading
+		}
+		next := textID(it.Item().Key())
+		if next != id && id != "" {
+			fn(id, text)
+			text = text[:0]
+		}
+		id = next
+		if err := it.Item().Value(func(v []byte) error {
+			text = append(text, v...)
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	if id != "" {
+		fn(id, text)
+	}
+	return nil
+}
 
 // A stored summary is written with its case in the same transaction.
 // Unlocking reads these small records rather than every case document: with
-// 10,000 cases that is a few megabytes to decrypt instead of a hundred. They
-// are binary, not JSON, because decoding them is most of an unlock:
+// 10,000 cases about a megabyte to decrypt instead of a hundred. They are
+// binary, not JSON, because decoding them is most of an unlock:
 //
 //	byte     summaryVersion
-//	strings  id, reference, name, preferred name, stage, search text
-//	         (each a uvarint length and UTF-8 bytes; search text in lower case)
+//	strings  id, reference, name, preferred name, stage
+//	         (each a uvarint length and UTF-8 bytes)
 //	dates    date of birth, opened, closed, first open due date
 //	         (each a byte 0 for none, or 1 and a varint of days since 1970-01-01)
 //	byte     1 if closed
 //	uvarint  practice-check gaps (as of the day the case was last saved or viewed)
+//
+// The search words are not in it but in a txt/ record of its own, read
+// after open, so that unlocking to the case list decodes only these.
 func encodeSummary(e *indexEntry) ([]byte, error) {
 	s := e.sum
-	b := make([]byte, 0, 64+len(s.ID)+len(s.Reference)+len(s.Name)+len(s.PreferredName)+len(s.Stage)+len(e.text))
+	b := make([]byte, 0, 64+len(s.ID)+len(s.Reference)+len(s.Name)+len(s.PreferredName)+len(s.Stage))
 	b = append(b, summaryVersion)
-	for _, str := range []string{s.ID, s.Reference, s.Name, s.PreferredName, s.Stage, e.text} {
+	for _, str := range []string{s.ID, s.Reference, s.Name, s.PreferredName, s.Stage} {
 		b = binary.AppendUvarint(b, uint64(len(str)))
 		b = append(b, str...)
 	}
@@ -66,7 +156,7 @@ func decodeSummary(b []byte) (*indexEntry, error) {
 	}
 	e := &indexEntry{}
 	s := &e.sum
-	s.ID, s.Reference, s.Name, s.PreferredName, s.Stage, e.text = r.str(), r.str(), r.str(), r.str(), r.str(), r.str()
+	s.ID, s.Reference, s.Name, s.PreferredName, s.Stage = r.str(), r.str(), r.str(), r.str(), r.stage()
 	s.DateOfBirth, s.Opened, s.Closed, e.firstDue = r.date(), r.date(), r.date(), r.date()
 	s.IsClosed = r.byte() == 1
 	s.Gaps = int(r.uvarint())
@@ -116,6 +206,24 @@ func (r *summaryReader) str() string {
 	return s
 }
 
+// stage reads a stage, sharing the string of the common ones: there are a
+// handful of stages and tens of thousands of summaries.
+func (r *summaryReader) stage() string {
+	n := r.uvarint()
+	if r.err != nil || n > uint64(len(r.b)) {
+		r.err = errShortSummary
+		return ""
+	}
+	v := r.b[:n]
+	r.b = r.b[n:]
+	for _, st := range records.Stages() {
+		if string(v) == st {
+			return st
+		}
+	}
+	return string(v)
+}
+
 func (r *summaryReader) date() records.Date {
 	switch r.byte() {
 	case 0:
@@ -134,15 +242,18 @@ func (r *summaryReader) date() records.Date {
 	return records.DateOf(time.Unix(days*secondsPerDay, 0).UTC())
 }
 
-// putSummary writes the summary of c and returns its index entry, for the
-// index once the transaction commits.
+// putSummary writes the summary and search text of c and returns its index
+// entry, for the index once the transaction commits.
 func (s *Store) putSummary(txn *badger.Txn, c *records.Case) (*indexEntry, error) {
-	e := summarise(c, s.rules)
+	e, text := summarise(c, s.rules)
 	b, err := encodeSummary(e)
 	if err != nil {
 		return nil, err
 	}
-	return e, txn.Set(summaryKey(c.ID), b)
+	if err := txn.Set(summaryKey(c.ID), b); err != nil {
+		return nil, err
+	}
+	return e, putText(txn, c.ID, []byte(text))
 }
 
 // ensureSummaries rebuilds the stored summaries when they are missing or in
@@ -185,12 +296,18 @@ func readSummaryVersion(db *badger.DB) (string, error) {
 	return v, err
 }
 
-// rebuildSummaries drops every stored summary and writes one for each case.
+// rebuildSummaries drops every stored summary and search text and writes
+// them again for each case.
 func (s *Store) rebuildSummaries() error {
 	old, err := keysWithPrefix(s.db, summaryPrefix)
 	if err != nil {
 		return err
 	}
+	texts, err := keysWithPrefix(s.db, textPrefix)
+	if err != nil {
+		return err
+	}
+	old = append(old, texts...)
 	err = s.commitInBatches(s.db, len(old), func(txn *badger.Txn, i int) error { return txn.Delete(old[i]) })
 	if err != nil {
 		return err

@@ -12,8 +12,8 @@ import (
 func TestSummaryEncoding(t *testing.T) {
 	c := fullCase("sum")
 	c.Risks[0].Actions[0].Status = records.ActionStatuses()[0]
-	e := summarise(c, practice.DefaultOptions())
-	if e.firstDue.IsZero() || e.text == "" {
+	e, text := summarise(c, practice.DefaultOptions())
+	if e.firstDue.IsZero() || text == "" {
 		t.Fatalf("fixture: %+v", e)
 	}
 	b, err := encodeSummary(e)
@@ -24,6 +24,7 @@ func TestSummaryEncoding(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	e.text, e.hasText = "", false // the search words are a record of their own
 	if !reflect.DeepEqual(back, e) {
 		t.Errorf("summary round trip:\n got %+v\nwant %+v", back, e)
 	}
@@ -37,7 +38,8 @@ func TestSummaryEncoding(t *testing.T) {
 // FuzzDecodeSummary: the summary decoder never panics, and what it accepts
 // encodes back to the same bytes.
 func FuzzDecodeSummary(f *testing.F) {
-	b, _ := encodeSummary(summarise(fullCase("fuzz"), practice.DefaultOptions()))
+	e, _ := summarise(fullCase("fuzz"), practice.DefaultOptions())
+	b, _ := encodeSummary(e)
 	f.Add(b)
 	f.Add([]byte{summaryVersion})
 	f.Add([]byte{summaryVersion, 0xff, 0xff, 0xff, 0xff, 0x0f})

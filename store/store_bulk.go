@@ -23,9 +23,9 @@ type pendingImport struct {
 // storedCase is a case with its encoded document and summary, encoded once
 // however many times a batch is tried.
 type storedCase struct {
-	c        *records.Case
-	doc, sum []byte
-	entry    *indexEntry
+	c              *records.Case
+	doc, sum, text []byte
+	entry          *indexEntry
 }
 
 func encodeAll(cases []*records.Case, rules practice.Options) ([]storedCase, error) {
@@ -35,12 +35,12 @@ func encodeAll(cases []*records.Case, rules practice.Options) ([]storedCase, err
 		if err != nil {
 			return nil, err
 		}
-		e := summarise(c, rules)
+		e, text := summarise(c, rules)
 		sum, err := encodeSummary(e)
 		if err != nil {
 			return nil, err
 		}
-		out[i] = storedCase{c, doc, sum, e}
+		out[i] = storedCase{c, doc, sum, []byte(text), e}
 	}
 	return out, nil
 }
@@ -51,6 +51,9 @@ func (s *Store) putNew(txn *badger.Txn, sc storedCase, action string) error {
 		return err
 	}
 	if err := txn.Set(summaryKey(sc.c.ID), sc.sum); err != nil {
+		return err
+	}
+	if err := putText(txn, sc.c.ID, sc.text); err != nil {
 		return err
 	}
 	_, err := appendAudit(txn, s.user, action, sc.c.ID, sc.c.Reference)

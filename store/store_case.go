@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -143,7 +142,7 @@ func (s *Store) Save(c *records.Case) error {
 	var e *indexEntry
 	changed := true
 	err = update(db, func(txn *badger.Txn) error {
-		old, err := getCase(txn, c.ID)
+		old, oldDoc, err := getCaseDoc(txn, c.ID, true)
 		if err != nil {
 			return err
 		}
@@ -152,14 +151,25 @@ func (s *Store) Save(c *records.Case) error {
 		}
 		n = *c
 		n.Schema, n.Created, n.Updated = records.SchemaVersion, old.Created, old.Updated
-		if changed = !sameDocument(old, &n); !changed {
+		if reflect.DeepEqual(old, &n) {
+			changed = false
 			return nil
 		}
 		n.Revision, n.Updated = old.Revision+1, nowUTC()
+		// The one encoding of the case: compared with the stored document
+		// (does it change anything but the revision?), then stored.
+		doc, err := encodeCase(&n)
+		if err != nil {
+			return err
+		}
+		if sameContent(old, oldDoc, &n, doc) {
+			changed = false
+			return nil
+		}
 		if err := s.checkNew(&n); err != nil {
 			return err
 		}
-		if e, err = s.putCase(txn, &n); err != nil {
+		if e, err = s.putCaseDoc(txn, &n, doc); err != nil {
 			return err
 		}
 		_, err = appendAudit(txn, s.user, AuditChange, n.ID, fmt.Sprintf("%s revision %d", n.Reference, n.Revision))
@@ -180,16 +190,6 @@ func checkSave(old, next *records.Case) error {
 			ErrConflict, old.Reference, old.Revision, next.Revision)
 	}
 	return records.CheckAppendOnly(old.Chronology, next.Chronology)
-}
-
-// sameDocument reports whether two cases would be stored the same.
-func sameDocument(a, b *records.Case) bool {
-	if reflect.DeepEqual(a, b) {
-		return true
-	}
-	ja, err1 := json.Marshal(a)
-	jb, err2 := json.Marshal(b)
-	return err1 == nil && err2 == nil && string(ja) == string(jb)
 }
 
 // Delete removes a case and records the deletion, then compacts the
@@ -236,6 +236,9 @@ func compact(db *badger.DB) {
 
 func deleteCase(txn *badger.Txn, id string) error {
 	if err := txn.Delete(caseKey(id)); err != nil {
+		return err
+	}
+	if err := deleteText(txn, id, 0); err != nil {
 		return err
 	}
 	return txn.Delete(summaryKey(id))
