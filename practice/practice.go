@@ -92,11 +92,14 @@ type Options struct {
 // that results stored elsewhere (the case list's gaps) are worked out again.
 const RulesVersion = 1
 
-// Fingerprint names everything a result of the check depends on besides
-// the case: the rules and the options. Two results with the same
-// fingerprint were worked out alike.
+// Fingerprint names what a result of the check depends on besides the case
+// and the day: the rules and the settings. Results with the same
+// fingerprint worked out on the same day agree. The day is left out on
+// purpose: results stored for the case list are brought up to the day
+// whenever their case is read or saved, and working out every case again
+// each morning would make the first unlock of the day slow.
 func (o Options) Fingerprint() string {
-	return fmt.Sprintf("rules %d; as of %s; referrals within %d working days", RulesVersion, o.Today.ISO(), o.ReferralLimitWorkingDays)
+	return fmt.Sprintf("rules %d; referrals within %d working days", RulesVersion, o.ReferralLimitWorkingDays)
 }
 
 // DefaultReferralLimit is the default limit for a timely referral, in
