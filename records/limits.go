@@ -311,23 +311,71 @@ func checkLimits(k *checker, c *Case) {
 	if c.Revision < 0 || c.Revision > MaxRevision {
 		k.add("revision", "Revision must be between 0 and %s", Thousands(MaxRevision))
 	}
-	entries := 0
-	walkCase(reflect.ValueOf(c).Elem(), planOf(reflect.TypeOf(*c)), nil, func(p pathFn, f *fieldPlan, v reflect.Value) {
-		switch v.Kind() {
-		case reflect.String:
-			if msg := textProblem(f.kind, f.label, v.String()); msg != "" {
-				k.problems = append(k.problems, Problem{p(), msg})
-			}
-		case reflect.Slice:
-			entries += v.Len()
-			if v.Len() > MaxListEntries {
-				k.problems = append(k.problems, Problem{p(), fmt.Sprintf("%s must have %s entries or fewer", f.label, Thousands(MaxListEntries))})
-			}
-		}
-	})
-	if entries > MaxCaseEntries {
+	w := &limitWalker{k: k}
+	w.fields(reflect.ValueOf(c).Elem(), planOf(reflect.TypeFor[Case]()))
+	if w.entries > MaxCaseEntries {
 		k.add("", "A case must have %s list entries or fewer in all", Thousands(MaxCaseEntries))
 	}
+}
+
+// limitWalker visits every string and list of a case, keeping the path
+// it is at as steps, so that a path is written out only for a problem.
+type limitWalker struct {
+	k       *checker
+	path    []pathStep
+	entries int
+}
+
+type pathStep struct {
+	name  string // "" for a list position
+	index int
+}
+
+func (w *limitWalker) fields(v reflect.Value, fields []*fieldPlan) {
+	for _, f := range fields {
+		w.path = append(w.path, pathStep{name: f.name})
+		w.value(v.Field(f.index), f)
+		w.path = w.path[:len(w.path)-1]
+	}
+}
+
+func (w *limitWalker) value(v reflect.Value, f *fieldPlan) {
+	switch v.Kind() {
+	case reflect.String:
+		if msg := textProblem(f.kind, f.label, v.String()); msg != "" {
+			w.k.problems = append(w.k.problems, Problem{w.pathString(), msg})
+		}
+	case reflect.Slice:
+		n := v.Len()
+		w.entries += n
+		if n > MaxListEntries {
+			w.k.problems = append(w.k.problems, Problem{w.pathString(), fmt.Sprintf("%s must have %s entries or fewer", f.label, Thousands(MaxListEntries))})
+		}
+		for i := range n {
+			w.path = append(w.path, pathStep{index: i})
+			w.value(v.Index(i), f.elem)
+			w.path = w.path[:len(w.path)-1]
+		}
+	case reflect.Struct:
+		if f.fields != nil {
+			w.fields(v, f.fields)
+		}
+	}
+}
+
+func (w *limitWalker) pathString() string {
+	var b strings.Builder
+	for _, st := range w.path {
+		switch {
+		case st.name == "":
+			fmt.Fprintf(&b, "[%d]", st.index)
+		case b.Len() > 0:
+			b.WriteString("." + st.name)
+		default:
+			b.WriteString(st.name)
+		}
+	}
+	return b.String()
 }
 
 // fieldPlan is what Validate needs to know of one field of a struct, worked
@@ -374,46 +422,4 @@ func makeField(t reflect.Type, index int, name, pattern string) *fieldPlan {
 		f.fields = makePlan(t, pattern+".")
 	}
 	return f
-}
-
-// pathFn builds the JSON path of the field being visited, only when a
-// problem needs it.
-type pathFn func() string
-
-// walkCase calls fn for every string and list in v (a struct), with its
-// plan and a function for its JSON path.
-func walkCase(v reflect.Value, fields []*fieldPlan, parent pathFn, fn func(pathFn, *fieldPlan, reflect.Value)) {
-	for _, f := range fields {
-		path := fieldPath(parent, f.name)
-		walkValue(v.Field(f.index), f, path, fn)
-	}
-}
-
-func walkValue(v reflect.Value, f *fieldPlan, path pathFn, fn func(pathFn, *fieldPlan, reflect.Value)) {
-	switch v.Kind() {
-	case reflect.String:
-		fn(path, f, v)
-	case reflect.Slice:
-		fn(path, f, v)
-		for i := range v.Len() {
-			walkValue(v.Index(i), f.elem, indexPath(path, i), fn)
-		}
-	case reflect.Struct:
-		if f.fields != nil {
-			walkCase(v, f.fields, path, fn)
-		}
-	}
-}
-
-func fieldPath(parent pathFn, name string) pathFn {
-	return func() string {
-		if parent == nil {
-			return name
-		}
-		return parent() + "." + name
-	}
-}
-
-func indexPath(parent pathFn, i int) pathFn {
-	return func() string { return fmt.Sprintf("%s[%d]", parent(), i) }
 }

@@ -281,10 +281,13 @@ func decodeImportCase(raw []byte) (*records.Case, error) {
 // importCheck checks the cases of one file in turn: each decodes, is
 // valid, and has a reference no earlier case of the file has.
 type importCheck struct {
-	refs map[string]int // reference key: position in the file
+	refs  map[string]int // reference key: position in the file
+	today records.Date
 }
 
-func newImportCheck() *importCheck { return &importCheck{refs: map[string]int{}} }
+func newImportCheck() *importCheck {
+	return &importCheck{refs: map[string]int{}, today: records.Today()}
+}
 
 func (k *importCheck) check(pos int, raw []byte, ref string) (*records.Case, error) {
 	c, err := decodeImportCase(raw)
@@ -298,7 +301,7 @@ func (k *importCheck) check(pos int, raw []byte, ref string) (*records.Case, err
 func (k *importCheck) checkCase(pos int, c *records.Case) error {
 	fail := func(err error) error { return &ImportError{Position: pos, Reference: c.Reference, Err: err} }
 	records.Normalise(c)
-	if err := records.Validate(c, records.Today()); err != nil {
+	if err := records.Validate(c, k.today); err != nil {
 		return fail(err)
 	}
 	key := referenceKey(c.Reference)

@@ -42,8 +42,12 @@ type importScan struct {
 // scanImport passes over the file r once and returns how many cases it
 // holds, or why it cannot be imported (an ErrImport error).
 func scanImport(r io.Reader, each func(pos int, raw []byte, ref string) error) (int, error) {
+	size := int64(-1)
+	if l, ok := r.(interface{ Len() int }); ok {
+		size = int64(l.Len())
+	}
 	lr := &sizeLimit{r: r, left: maxImportSize}
-	ir := &importScan{s: newScanner(lr), each: each}
+	ir := &importScan{s: newScanner(lr, size), each: each}
 	err := ir.read()
 	switch {
 	case lr.over:
@@ -256,7 +260,7 @@ func importSource(r io.Reader) (io.ReadSeeker, error) {
 			if end-start > maxImportSize {
 				return nil, tooLarge()
 			}
-			return &rewinder{rs: rs, start: start}, nil
+			return &rewinder{rs: rs, start: start, size: end - start}, nil
 		}
 	}
 	data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
@@ -271,9 +275,13 @@ func importSource(r io.Reader) (io.ReadSeeker, error) {
 
 // rewinder is an io.ReadSeeker whose start is where it was handed over.
 type rewinder struct {
-	rs    io.ReadSeeker
-	start int64
+	rs          io.ReadSeeker
+	start, size int64
 }
+
+// Len is the size of the file, which is what is left to read at the start
+// of a pass.
+func (w *rewinder) Len() int { return int(min(w.size, 1<<40)) }
 
 func (w *rewinder) Read(p []byte) (int, error) { return w.rs.Read(p) }
 

@@ -88,8 +88,14 @@ const maxKeyLength = 64
 
 var errReadLimit = errors.New("the file is larger than it was")
 
-func newScanner(r io.Reader) *scanner {
-	return &scanner{r: bufio.NewReaderSize(r, 64<<10), line: 1}
+// newScanner reads r, of size bytes (-1 if not known): a small file gets a
+// small buffer, which is what lets the fuzzer run fast.
+func newScanner(r io.Reader, size int64) *scanner {
+	n := 64 << 10
+	if size >= 0 && size < int64(n) {
+		n = int(size) + 1
+	}
+	return &scanner{r: bufio.NewReaderSize(r, n), line: 1}
 }
 
 // fail returns a syntax error at the byte just read.
@@ -128,25 +134,59 @@ func (s *scanner) next() (byte, error) {
 }
 
 // skipSpace reads up to the next byte that is not white space, and returns
-// it without reading it; atEnd is true at the end of the file.
+// it without reading it; atEnd is true at the end of the file. It takes
+// the white space in runs from bufio's buffer rather than a byte at a time.
 func (s *scanner) skipSpace() (b byte, atEnd bool, err error) {
 	for {
-		p, err := s.r.Peek(1)
+		p, err := s.buffered()
 		if err == io.EOF {
 			return 0, true, nil
 		}
 		if err != nil {
 			return 0, false, err
 		}
-		switch p[0] {
-		case ' ', '\t', '\n', '\r':
-			if _, err := s.next(); err != nil {
-				return 0, false, err
+		i := 0
+		for ; i < len(p) && isSpace(p[i]); i++ {
+			if p[i] == '\n' {
+				s.line++
+				s.lineAt = s.off + int64(i) + 1
 			}
-		default:
-			return p[0], false, nil
+		}
+		s.take(p[:i])
+		if i < len(p) {
+			return p[i], false, nil
 		}
 	}
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+// buffered returns the bytes bufio holds, reading more if it holds none.
+func (s *scanner) buffered() ([]byte, error) {
+	if s.r.Buffered() == 0 {
+		if _, err := s.r.Peek(1); err != nil {
+			return nil, err
+		}
+	}
+	return s.r.Peek(s.r.Buffered())
+}
+
+// take reads p, a run of bytes from the start of bufio's buffer with no
+// line break in it (or one counted already).
+func (s *scanner) take(p []byte) {
+	if len(p) == 0 {
+		return
+	}
+	if s.keep {
+		if len(s.buf)+len(p) > s.maxKeep {
+			s.keep, s.overflow = false, true
+			s.noteCase("", fmt.Sprintf("the case is larger than %s MB, the most one case may take in a file", records.Thousands(int64(s.maxKeep>>20))))
+		} else {
+			s.buf = append(s.buf, p...)
+		}
+	}
+	s.off += int64(len(p))
+	_, _ = s.r.Discard(len(p))
 }
 
 // nextToken reads white space and the byte after it.
@@ -316,6 +356,9 @@ func (s *scanner) str(key *[]byte) error {
 		*key = (*key)[:0]
 	}
 	for {
+		if err := s.plainRun(key); err != nil {
+			return err
+		}
 		b, err := s.next()
 		if err != nil {
 			return err
@@ -338,6 +381,26 @@ func (s *scanner) str(key *[]byte) error {
 			}
 		}
 	}
+}
+
+// plainRun reads the run of bytes in bufio's buffer that need no closer
+// look: printable ASCII other than a quote or a backslash.
+func (s *scanner) plainRun(key *[]byte) error {
+	p, err := s.buffered()
+	if err != nil {
+		return nil // next reports it
+	}
+	i := 0
+	for ; i < len(p); i++ {
+		if c := p[i]; c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' {
+			break
+		}
+	}
+	if key != nil {
+		*key = append(*key, p[:min(i, max(maxKeyLength-len(*key), 0))]...)
+	}
+	s.take(p[:i])
+	return nil
 }
 
 // utf8 reads the rest of a character whose first byte b has been read, and
