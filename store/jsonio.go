@@ -165,7 +165,7 @@ type firstPass struct {
 
 // importChunk is how many bytes of cases are decoded and written at a time
 // (and how many a file may hold to be imported in one pass); a test lowers it.
-var importChunk = 8 << 20
+var importChunk = 2 << 20
 
 // checkImportFile is the first pass: it checks every case of the file,
 // without writing or locking anything.

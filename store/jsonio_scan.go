@@ -126,8 +126,7 @@ func (s *scanner) next() (byte, error) {
 		if len(s.buf) < s.maxKeep {
 			s.buf = append(s.buf, b)
 		} else {
-			s.keep, s.overflow = false, true
-			s.noteCase("", fmt.Sprintf("the case is larger than %s MB, the most one case may take in a file", records.Thousands(int64(s.maxKeep>>20))))
+			s.tooLarge()
 		}
 	}
 	return b, nil
@@ -171,6 +170,16 @@ func (s *scanner) buffered() ([]byte, error) {
 	return s.r.Peek(s.r.Buffered())
 }
 
+// tooLarge stops keeping the value being read, which is larger than it may be.
+func (s *scanner) tooLarge() {
+	s.keep, s.overflow = false, true
+	size := fmt.Sprintf("%d KB", s.maxKeep>>10)
+	if s.maxKeep >= 1<<20 {
+		size = fmt.Sprintf("%d MB", s.maxKeep>>20)
+	}
+	s.noteCase("", "The case takes more than "+size+" of the file, the most one case may take")
+}
+
 // take reads p, a run of bytes from the start of bufio's buffer with no
 // line break in it (or one counted already).
 func (s *scanner) take(p []byte) {
@@ -179,8 +188,7 @@ func (s *scanner) take(p []byte) {
 	}
 	if s.keep {
 		if len(s.buf)+len(p) > s.maxKeep {
-			s.keep, s.overflow = false, true
-			s.noteCase("", fmt.Sprintf("the case is larger than %s MB, the most one case may take in a file", records.Thousands(int64(s.maxKeep>>20))))
+			s.tooLarge()
 		} else {
 			s.buf = append(s.buf, p...)
 		}
