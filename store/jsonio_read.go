@@ -35,6 +35,7 @@ type importScan struct {
 	sawFormat, sawVer bool
 	headerOK          bool
 	unknown           string // the first unknown top-level field
+	seen              map[string]bool
 	cases             int
 	caseErr           error
 }
@@ -110,6 +111,16 @@ func (ir *importScan) read() error {
 // field reads one top-level field.
 func (ir *importScan) field(key []byte) error {
 	var err error
+	switch name := string(key); name {
+	case "format", "version", "exported", "cases":
+		if ir.seen[name] {
+			return fmt.Errorf("%w: the field %q appears twice at the top of the file", ErrImport, name)
+		}
+		if ir.seen == nil {
+			ir.seen = map[string]bool{}
+		}
+		ir.seen[name] = true
+	}
 	switch string(key) {
 	case "format":
 		ir.format, ir.sawFormat = new(string), true

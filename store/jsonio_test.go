@@ -101,6 +101,7 @@ func hostileImports(t testing.TB) map[string]struct {
 		"invalid UTF-8":   {swap("Marjorie two", "Marjorie \xebtwo"), "case 2 (FULL-two): person.name: Full name must be UTF-8 text"},
 		"lone surrogate":  {swap("Marjorie one", `Marjorie \ud800one`), "case 1 (FULL-one): person.name: Full name must be UTF-8 text (line 2, byte "},
 		"negative rev":    {edit(func(_ map[string]any, cs []any) { cs[0].(map[string]any)["revision"] = -3 }), "case 1 (FULL-one): revision: Revision must be between 0 and 9,007,199,254,740,991"},
+		"cases twice":     {[]byte(header + `{"schema":1,"reference":"R1","person":{"name":"A"}}],"cases":[]}`), `the field "cases" appears twice`},
 		"no cases":        {[]byte(header + `]}`), "the file holds no cases"},
 		"no cases field":  {[]byte(`{"format":"msprecords-cases","version":1}`), "the file holds no cases"},
 		"only whitespace": {[]byte(header + strings.Repeat(" \n\t", 1<<20) + `]}`), "the file holds no cases"},
