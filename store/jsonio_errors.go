@@ -213,7 +213,7 @@ func kindWords(t reflect.Type) string {
 	case reflect.Bool:
 		return "true or false"
 	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Uint64:
-		return "a whole number (within range)"
+		return "a whole number"
 	case reflect.Slice:
 		return "a list"
 	case reflect.Struct:
@@ -225,7 +225,8 @@ func kindWords(t reflect.Type) string {
 	return "a " + t.Kind().String()
 }
 
-// jsonKind says in words what the JSON value raw is.
+// jsonKind says in words what the JSON value raw is; a number is given as
+// written ("not 1.5"), as the number is what is wrong with it.
 func jsonKind(raw []byte) string {
 	switch raw[0] {
 	case '"':
@@ -239,5 +240,5 @@ func jsonKind(raw []byte) string {
 	case 'n':
 		return "null"
 	}
-	return "a number"
+	return records.Shorten(string(raw), 24)
 }

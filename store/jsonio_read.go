@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"reflect"
 	"time"
 
 	"msprecords/records"
@@ -158,7 +159,8 @@ func (ir *importScan) small(name string, v any) error {
 		return fmt.Errorf("%w: %s: the value is too long", ErrImport, name)
 	}
 	if err := json.Unmarshal(s.buf, v); err != nil {
-		return fmt.Errorf("%w: %s: %s", ErrImport, name, describe(locateError(s.buf, v, err)))
+		raw := bytes.TrimSpace(s.buf)
+		return fmt.Errorf("%w: %s: %s", ErrImport, name, valueProblem(name, reflect.TypeOf(v).Elem(), raw, err))
 	}
 	return nil
 }
