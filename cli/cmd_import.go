@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+
+	"msprecords/store"
 )
 
 type importOptions struct {
@@ -36,6 +38,13 @@ func runImport(env *Env, opts importOptions, path string) error {
 		return failf("cannot read %s: %v", path, unwrapPath(err))
 	}
 	defer f.Close()
+	// Refuse a file too large before asking for a passphrase or reading it.
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > store.MaxImportSize {
+		return explain(store.ErrImport, "the file %s cannot be imported: it is larger than %d MB, the most that can be imported at once: split it into smaller files",
+			path, store.MaxImportSize>>20)
+	} else if err == nil && !fi.Mode().IsRegular() {
+		return failf("%s is not a file", path)
+	}
 	return withSession(env, opts.global, func(s *session) error {
 		n, err := s.store.ImportJSON(f)
 		if err != nil {

@@ -3,12 +3,7 @@ package records
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 )
-
-// MaxTextLength is the longest free text one field may hold, in characters.
-// It is far beyond any real note and stops a pasted file from swamping a case.
-const MaxTextLength = 100000
 
 // Problem is one thing wrong with a record, worded for a practitioner in the
 // GOV.UK style, with the field it belongs to (e.g. "referrals[2].referred").
@@ -85,7 +80,9 @@ func Normalise(c *Case) {
 }
 
 // Validate checks a case as of a given day and returns nil or a
-// *ValidationError listing every problem.
+// *ValidationError listing every problem, including the limits of
+// limits.go: what each text field may hold, how long lists may grow, and
+// the revision.
 func Validate(c *Case, today Date) error {
 	k := &checker{today: today}
 	k.required("reference", c.Reference, "the case reference")
@@ -93,7 +90,7 @@ func Validate(c *Case, today Date) error {
 	checkPerson(k, &c.Person)
 	checkEnquiry(k, c)
 	checkEntries(k, c)
-	checkTextLengths(k, c)
+	checkLimits(k, c)
 	if len(k.problems) == 0 {
 		return nil
 	}
@@ -180,22 +177,6 @@ func checkChronologyLinks(k *checker, entries []ChronologyEntry) {
 			k.add(f+".corrects", "A correction must refer to an earlier entry")
 		}
 		seen[e.ID] = true
-	}
-}
-
-func checkTextLengths(k *checker, c *Case) {
-	long := func(field, s string) {
-		if utf8.RuneCountInString(s) > MaxTextLength {
-			k.add(field, "Text must be %d characters or fewer", MaxTextLength)
-		}
-	}
-	long("enquiry.concern", c.Enquiry.Concern)
-	for i, ct := range c.Contacts {
-		long(fmt.Sprintf("contacts[%d].views", i), ct.Views)
-		long(fmt.Sprintf("contacts[%d].notes", i), ct.Notes)
-	}
-	for i, e := range c.Chronology {
-		long(fmt.Sprintf("chronology[%d].text", i), e.Text)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"strings"
 	"time"
@@ -20,9 +21,17 @@ import (
 const (
 	ExportFormat  = "msprecords-cases"
 	ExportVersion = 1
-	// MaxImportSize bounds an import file, so that a wrong or hostile file
-	// cannot exhaust memory. It is far beyond any real set of cases.
+	// MaxImportSize bounds an import file. It is far beyond any real set
+	// of cases; memory does not grow with the file (it is read as a
+	// stream), but a file this large takes a while to check.
 	MaxImportSize = 256 << 20
+	// MaxCaseSize bounds the bytes one case may take in an import file,
+	// which is what an import holds in memory at once: a case filled to
+	// every limit of package records, in plain ASCII, takes less.
+	MaxCaseSize = 16 << 20
+	// MaxImportCases bounds the cases of one file: what the import keeps
+	// for each (its reference and a hash) stays a few megabytes.
+	MaxImportCases = 100000
 )
 
 type exportHeader struct {
@@ -103,34 +112,118 @@ func (s *Store) recordExports(ids []string, detail string) error {
 }
 
 // ImportJSON adds the cases of a JSON export file, all or nothing, and
-// returns how many it added. The whole file is read and every case checked
-// first: the format and version, unknown fields, each case's schema version
-// and validity, and references already in use or repeated in the file. Any
-// problem gives an ErrImport error naming the case (by position and
-// reference) and nothing is written. Cases keep their ids unless the id is
-// in use, when they get new ones. An import too large for one transaction is
-// written in batches under a marker that undoes it at the next open if it
-// is cut short.
+// returns how many it added. The file is read as a stream, one case at a
+// time, so memory does not grow with the file: a first pass checks
+// everything (the format and version, the JSON and where it goes wrong,
+// unknown fields, each case's schema version and validity, references
+// already in use or repeated in the file) and nothing is written unless
+// all is well; any problem gives an ErrImport error naming the case (by
+// position and reference) and the field. A second pass, under the write
+// lock, writes the cases in batches under a marker that undoes them at the
+// next open if it is cut short, and undoes them at once if the file has
+// changed since the first pass. A file small enough is kept from the first
+// pass and written in one transaction. A file (anything with Stat) over
+// MaxImportSize is refused before a byte of it is read; a reader that
+// cannot seek is read into memory, up to MaxImportSize. Cases keep their
+// ids unless the id is in use, when they get new ones.
 func (s *Store) ImportJSON(r io.Reader) (int, error) {
 	db, err := s.use()
 	if err != nil {
 		return 0, err
 	}
 	defer s.done()
-	cases, err := readImport(r)
+	src, err := importSource(r)
+	if err != nil {
+		return 0, err
+	}
+	first, err := s.checkImportFile(src)
 	if err != nil {
 		return 0, err
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	if err := s.checkImport(cases); err != nil {
-		return 0, err
+	if first.kept != nil {
+		if err := s.checkImport(first.kept); err != nil {
+			return 0, err
+		}
+		return len(first.kept), s.writeNewCases(db, first.kept, AuditImport)
 	}
-	if err := s.writeNewCases(db, cases, AuditImport); err != nil {
-		return 0, err
+	if _, err := src.Seek(0, io.SeekStart); err != nil {
+		return 0, fmt.Errorf("%w: cannot read the file again: %v", ErrImport, err)
 	}
-	return len(cases), nil
+	return s.writeImportFile(db, src, first)
 }
+
+// firstPass is what the first pass over an import file keeps: a hash of
+// each case's bytes, to know the second pass reads the same, and the
+// cases themselves while they are few.
+type firstPass struct {
+	hashes []uint64
+	seed   maphash.Seed
+	kept   []*records.Case // nil when there were too many to keep
+}
+
+// importChunk is how many bytes of cases are decoded and written at a time
+// (and how many a file may hold to be imported in one pass); a test lowers it.
+var importChunk = 2 << 20
+
+// checkImportFile is the first pass: it checks every case of the file,
+// without writing or locking anything.
+func (s *Store) checkImportFile(r io.Reader) (*firstPass, error) {
+	fp := &firstPass{seed: maphash.MakeSeed(), kept: []*records.Case{}}
+	chk := newImportCheck()
+	size := 0
+	_, err := scanImport(r, func(pos int, raw []byte, ref string) error {
+		c, err := chk.check(pos, raw, ref)
+		if err != nil {
+			return err
+		}
+		if _, used := s.idx.idByReference(c.Reference); used {
+			return &ImportError{Position: pos, Reference: c.Reference, Err: fmt.Errorf("%w in this vault", ErrDuplicateReference)}
+		}
+		fp.hashes = append(fp.hashes, maphash.Bytes(fp.seed, raw))
+		if size += len(raw); size > importChunk {
+			fp.kept = nil
+		} else if fp.kept != nil {
+			fp.kept = append(fp.kept, c)
+		}
+		return nil
+	})
+	return fp, err
+}
+
+// writeImportFile is the second pass: it decodes the cases again, checks
+// they are the ones the first pass checked, and writes them a chunk at a time.
+func (s *Store) writeImportFile(db *badger.DB, r io.Reader, first *firstPass) (int, error) {
+	w := &importWriter{s: s, db: db}
+	settle := newSettler(s)
+	n, err := scanImport(r, func(pos int, raw []byte, ref string) error {
+		if pos > len(first.hashes) || maphash.Bytes(first.seed, raw) != first.hashes[pos-1] {
+			return errFileChanged
+		}
+		c, err := decodeImportCase(raw)
+		if err != nil {
+			return errFileChanged
+		}
+		records.Normalise(c)
+		if err := settle.settle(pos, c); err != nil {
+			return err
+		}
+		return w.add(c, len(raw))
+	})
+	if err == nil && n != len(first.hashes) {
+		err = errFileChanged
+	}
+	if err == nil {
+		return w.finish()
+	}
+	if uerr := w.abort(); uerr != nil {
+		return 0, fmt.Errorf("%w (and undoing the import failed: %v)", err, uerr)
+	}
+	return 0, err
+}
+
+var errFileChanged = fmt.Errorf("%w: the file changed while it was being imported; nothing was imported: try again", ErrImport)
 
 // CreateAll adds new cases in bulk, all or nothing, with the checks and
 // the crash safety of ImportJSON, but from cases already in memory (demo
@@ -165,59 +258,93 @@ func strictDecode(data []byte, v any) error {
 
 // decodeImportCase decodes one case strictly. A case of another schema
 // version is named as such, whether or not it also has fields this build
-// does not know.
-func decodeImportCase(raw json.RawMessage) (*records.Case, error) {
+// does not know; any other error names the field that is wrong.
+func decodeImportCase(raw []byte) (*records.Case, error) {
 	var c records.Case
 	err := strictDecode(raw, &c)
 	v := c.Schema
 	if err != nil {
 		var ok bool
 		if v, ok = schemaOf(raw); !ok {
-			return nil, err
+			return nil, locateError(raw, &c, err)
 		}
 	}
 	if v != records.SchemaVersion {
 		return nil, fmt.Errorf("%w: version %d, this version of MSP Records reads version %d", ErrUnknownSchema, v, records.SchemaVersion)
 	}
-	return &c, err
+	if err != nil {
+		return nil, locateError(raw, &c, err)
+	}
+	return &c, nil
 }
 
-// referenceIn pulls the reference out of a case that may not decode, to
-// name it in an error.
-func referenceIn(raw json.RawMessage) string {
-	var head struct {
-		Reference string `json:"reference"`
+// importCheck checks the cases of one file in turn: each decodes, is
+// valid, and has a reference no earlier case of the file has.
+type importCheck struct {
+	refs  map[string]int // reference key: position in the file
+	today records.Date
+}
+
+func newImportCheck() *importCheck {
+	return &importCheck{refs: map[string]int{}, today: records.Today()}
+}
+
+func (k *importCheck) check(pos int, raw []byte, ref string) (*records.Case, error) {
+	c, err := decodeImportCase(raw)
+	if err != nil {
+		return nil, &ImportError{Position: pos, Reference: ref, Err: err}
 	}
-	if json.Unmarshal(raw, &head) != nil {
-		return ""
+	return c, k.checkCase(pos, c)
+}
+
+// checkCase tidies and checks one decoded case.
+func (k *importCheck) checkCase(pos int, c *records.Case) error {
+	fail := func(err error) error { return &ImportError{Position: pos, Reference: c.Reference, Err: err} }
+	records.Normalise(c)
+	if err := records.Validate(c, k.today); err != nil {
+		return fail(err)
 	}
-	return head.Reference
+	key := referenceKey(c.Reference)
+	if j, dup := k.refs[key]; dup {
+		return fail(fmt.Errorf("%w: case %d of the file has it too", ErrDuplicateReference, j))
+	}
+	k.refs[key] = pos
+	return nil
+}
+
+// settler settles checked cases against the vault just before they are
+// written, under the write lock: a reference in use is refused, an id in
+// use (or repeated, or missing) is replaced.
+type settler struct {
+	s   *Store
+	ids map[string]bool
+}
+
+func newSettler(s *Store) *settler { return &settler{s: s, ids: map[string]bool{}} }
+
+func (st *settler) settle(pos int, c *records.Case) error {
+	if _, used := st.s.idx.idByReference(c.Reference); used {
+		return &ImportError{Position: pos, Reference: c.Reference, Err: fmt.Errorf("%w in this vault", ErrDuplicateReference)}
+	}
+	if _, used := st.s.idx.get(c.ID); used || c.ID == "" || st.ids[c.ID] {
+		c.ID = records.NewID()
+	}
+	st.ids[c.ID] = true
+	c.Revision = max(c.Revision, 1)
+	return nil
 }
 
 // checkImport validates every case and settles ids before anything is
 // written. It must run under the write lock, as it reads the index.
 func (s *Store) checkImport(cases []*records.Case) error {
-	refs := make(map[string]int, len(cases))
-	ids := make(map[string]bool, len(cases))
+	chk, settle := newImportCheck(), newSettler(s)
 	for i, c := range cases {
-		fail := func(err error) error { return &ImportError{Position: i + 1, Reference: c.Reference, Err: err} }
-		records.Normalise(c)
-		if err := validateImported(c); err != nil {
-			return fail(err)
+		if err := chk.checkCase(i+1, c); err != nil {
+			return err
 		}
-		key := referenceKey(c.Reference)
-		if j, dup := refs[key]; dup {
-			return fail(fmt.Errorf("%w: case %d of the file has it too", ErrDuplicateReference, j))
+		if err := settle.settle(i+1, c); err != nil {
+			return err
 		}
-		if _, used := s.idx.idByReference(c.Reference); used {
-			return fail(fmt.Errorf("%w in this vault", ErrDuplicateReference))
-		}
-		refs[key] = i + 1
-		if _, used := s.idx.get(c.ID); used || c.ID == "" || ids[c.ID] {
-			c.ID = records.NewID()
-		}
-		ids[c.ID] = true
-		c.Revision = max(c.Revision, 1)
 	}
 	return nil
 }

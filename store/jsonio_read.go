@@ -1,124 +1,173 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"reflect"
 	"time"
 
 	"msprecords/records"
 )
 
-// readImport reads an import file as a stream: one pass over the text to
-// split it, one to decode each case, and never more than the file in memory.
-// The format and version are checked by name before any case error is
-// reported; a wrong format or version seen first stops reading at once.
-func readImport(r io.Reader) ([]*records.Case, error) {
-	lr := &sizeLimit{r: r, left: maxImportSize}
-	dec := json.NewDecoder(lr)
-	ir := &importReader{dec: dec}
-	cases, err := ir.read()
-	if lr.over {
-		return nil, fmt.Errorf("%w: the file is larger than %d MB", ErrImport, maxImportSize>>20)
-	}
-	return cases, err
-}
+// maxImportSize is MaxImportSize, lowered by a test.
+var maxImportSize int64 = MaxImportSize
 
-// importReader walks the top-level object of an import file.
-type importReader struct {
-	dec               *json.Decoder
+// maxCaseSize is MaxCaseSize, lowered by a test.
+var maxCaseSize = MaxCaseSize
+
+// errStop ends a pass over a file early: the error it carries is known.
+var errStop = errors.New("stop")
+
+// importScan is one pass over an import file: the top-level object, its
+// header checked by name, and each case handed to each as the bytes the
+// file holds for it. each returns the case's error, if any; the first is
+// kept and the rest of the cases are only checked as JSON until the header
+// has been checked, as a file of another format or version is refused for
+// that, whatever its cases say.
+type importScan struct {
+	s                 *scanner
+	each              func(pos int, raw []byte, ref string) error
 	format            *string
 	version           *int
-	unknown           string // the first unknown top-level field
-	cases             []*records.Case
-	caseErr           error // the first case that cannot be decoded
 	sawFormat, sawVer bool
+	headerOK          bool
+	unknown           string // the first unknown top-level field
+	seen              map[string]bool
+	cases             int
+	caseErr           error
 }
 
-func (ir *importReader) read() ([]*records.Case, error) {
-	if err := ir.expect(json.Delim('{')); err != nil {
-		return nil, err
+// scanImport passes over the file r once and returns how many cases it
+// holds, or why it cannot be imported (an ErrImport error).
+func scanImport(r io.Reader, each func(pos int, raw []byte, ref string) error) (int, error) {
+	size := int64(-1)
+	if l, ok := r.(interface{ Len() int }); ok {
+		size = int64(l.Len())
 	}
-	for ir.dec.More() {
-		if err := ir.field(); err != nil {
-			return nil, err
-		}
-		if err := ir.checkHeader(false); err != nil {
-			return nil, err
-		}
+	lr := &sizeLimit{r: r, left: maxImportSize}
+	ir := &importScan{s: newScanner(lr, size), each: each}
+	err := ir.read()
+	switch {
+	case lr.over:
+		return 0, tooLarge()
+	case err == nil:
+		return ir.cases, nil
+	case errors.Is(err, errStop):
+		return 0, ir.caseErr
 	}
-	if err := ir.expect(json.Delim('}')); err != nil {
-		return nil, err
+	var se *syntaxError
+	if errors.As(err, &se) {
+		return 0, fmt.Errorf("%w: not a JSON case file: %v", ErrImport, se)
 	}
-	if _, err := ir.dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("%w: unexpected data after the end of the file", ErrImport)
+	if errors.Is(err, ErrImport) {
+		return 0, err
+	}
+	return 0, fmt.Errorf("%w: cannot read the file: %v", ErrImport, err)
+}
+
+func tooLarge() error {
+	return fmt.Errorf("%w: the file is larger than %s MB, the most that can be imported at once: split it into smaller files",
+		ErrImport, records.Thousands(maxImportSize>>20))
+}
+
+func (ir *importScan) read() error {
+	s := ir.s
+	if _, atEnd, err := s.skipSpace(); err != nil {
+		return err
+	} else if atEnd {
+		return fmt.Errorf("%w: not a JSON case file: the file is empty", ErrImport)
+	}
+	if b, err := s.next(); err != nil {
+		return err
+	} else if b != '{' {
+		return s.fail("expected { to begin the file, found %s", describeByte(b))
+	}
+	if err := s.object(ir.field); err != nil {
+		return err
+	}
+	if _, atEnd, err := s.skipSpace(); err != nil {
+		return err
+	} else if !atEnd {
+		return fmt.Errorf("%w: unexpected data after the end of the file (line %d, byte %s)", ErrImport, s.line, records.Thousands(s.off))
 	}
 	if err := ir.checkHeader(true); err != nil {
-		return nil, err
+		return err
 	}
 	if ir.unknown != "" {
-		return nil, fmt.Errorf("%w: unknown field %q", ErrImport, ir.unknown)
+		return fmt.Errorf("%w: unknown field %q", ErrImport, ir.unknown)
 	}
-	return ir.cases, ir.caseErr
-}
-
-func notJSON(err error) error {
-	return fmt.Errorf("%w: not a JSON case file: %v", ErrImport, err)
-}
-
-func (ir *importReader) expect(want json.Delim) error {
-	tok, err := ir.dec.Token()
-	if err != nil {
-		return notJSON(err)
+	if ir.caseErr != nil {
+		return ir.caseErr
 	}
-	if tok != want {
-		return notJSON(fmt.Errorf("expected %v, found %v", want, tok))
+	if ir.cases == 0 {
+		return fmt.Errorf("%w: the file holds no cases", ErrImport)
 	}
 	return nil
 }
 
 // field reads one top-level field.
-func (ir *importReader) field() error {
-	tok, err := ir.dec.Token()
-	if err != nil {
-		return notJSON(err)
+func (ir *importScan) field(key []byte) error {
+	var err error
+	switch name := string(key); name {
+	case "format", "version", "exported", "cases":
+		if ir.seen[name] {
+			return fmt.Errorf("%w: the field %q appears twice at the top of the file", ErrImport, name)
+		}
+		if ir.seen == nil {
+			ir.seen = map[string]bool{}
+		}
+		ir.seen[name] = true
 	}
-	key, _ := tok.(string)
-	switch key {
+	switch string(key) {
 	case "format":
 		ir.format, ir.sawFormat = new(string), true
-		return ir.value(ir.format, "format")
+		err = ir.small("format", ir.format)
 	case "version":
 		ir.version, ir.sawVer = new(int), true
-		return ir.value(ir.version, "version")
+		err = ir.small("version", ir.version)
 	case "exported":
 		var t time.Time
-		return ir.value(&t, "exported")
+		err = ir.small("exported", &t)
 	case "cases":
 		return ir.readCases()
+	default:
+		if ir.unknown == "" {
+			ir.unknown = records.Shorten(string(key), 40)
+		}
+		return ir.s.value()
 	}
-	if ir.unknown == "" {
-		ir.unknown = key
+	if err != nil {
+		return err
 	}
-	var skip json.RawMessage
-	return ir.value(&skip, key)
+	return ir.checkHeader(false)
 }
 
-func (ir *importReader) value(v any, name string) error {
-	if err := ir.dec.Decode(v); err != nil {
-		var syntax *json.SyntaxError
-		if errors.As(err, &syntax) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return notJSON(err)
-		}
-		return fmt.Errorf("%w: %q: %v", ErrImport, name, err)
+// small reads a header value, which is never more than a line.
+func (ir *importScan) small(name string, v any) error {
+	s := ir.s
+	s.keep, s.buf, s.maxKeep, s.overflow = true, s.buf[:0], 1<<10, false
+	err := s.value()
+	s.keep = false
+	if err != nil {
+		return err
+	}
+	if s.overflow {
+		return fmt.Errorf("%w: %s: the value is too long", ErrImport, name)
+	}
+	if err := json.Unmarshal(s.buf, v); err != nil {
+		raw := bytes.TrimSpace(s.buf)
+		return fmt.Errorf("%w: %s: %s", ErrImport, name, valueProblem(name, reflect.TypeOf(v).Elem(), raw, err))
 	}
 	return nil
 }
 
 // checkHeader refuses another format or version by name: as soon as both
 // are known, or at the end of the file.
-func (ir *importReader) checkHeader(atEnd bool) error {
+func (ir *importScan) checkHeader(atEnd bool) error {
 	if !atEnd && !(ir.sawFormat && ir.sawVer) {
 		return nil
 	}
@@ -127,7 +176,7 @@ func (ir *importReader) checkHeader(atEnd bool) error {
 		if ir.format != nil {
 			got = *ir.format
 		}
-		return fmt.Errorf("%w: not an MSP Records case file (format %q, expected %q)", ErrImport, got, ExportFormat)
+		return fmt.Errorf("%w: not an MSP Records case file (format %q, expected %q)", ErrImport, records.Shorten(got, 40), ExportFormat)
 	}
 	if ir.version == nil || *ir.version != ExportVersion {
 		got := 0
@@ -137,38 +186,128 @@ func (ir *importReader) checkHeader(atEnd bool) error {
 		return fmt.Errorf("%w: the file is version %d of %s; this version of MSP Records reads version %d",
 			ErrImport, got, ExportFormat, ExportVersion)
 	}
+	ir.headerOK = true
+	if ir.caseErr != nil {
+		return errStop
+	}
 	return nil
 }
 
-// readCases splits the cases array and decodes each case, keeping the first
-// case error (and skipping the decoding of the rest) until the header has
-// been checked.
-func (ir *importReader) readCases() error {
-	if err := ir.expect(json.Delim('[')); err != nil {
+// readCases reads the list of cases, keeping the bytes of one case at a
+// time for each.
+func (ir *importScan) readCases() error {
+	s := ir.s
+	b, err := s.nextToken()
+	if err != nil {
 		return err
 	}
-	for i := 0; ir.dec.More(); i++ {
-		var raw json.RawMessage
-		if err := ir.value(&raw, "cases"); err != nil {
-			return err
-		}
-		if ir.caseErr != nil {
-			continue
-		}
-		c, err := decodeImportCase(raw)
-		if err != nil {
-			ir.caseErr = &ImportError{Position: i + 1, Reference: referenceIn(raw), Err: err}
-			continue
-		}
-		ir.cases = append(ir.cases, c)
+	if b != '[' {
+		return s.fail("expected [ to begin the list of cases, found %s", describeByte(b))
 	}
-	return ir.expect(json.Delim(']'))
+	return s.array(ir.readCase)
 }
 
-// maxImportSize is MaxImportSize, lowered by a test.
-var maxImportSize int64 = MaxImportSize
+func (ir *importScan) readCase(i int) error {
+	s := ir.s
+	if i == MaxImportCases {
+		return fmt.Errorf("%w: the file holds more than %s cases, the most that can be imported at once: split it into smaller files",
+			ErrImport, records.Thousands(MaxImportCases))
+	}
+	if ir.caseErr != nil {
+		ir.cases++
+		return s.value()
+	}
+	s.keep, s.buf, s.maxKeep, s.overflow = true, s.buf[:0], maxCaseSize, false
+	s.caseDepth, s.caseFrom, s.entries, s.problem, s.refAt = s.depth+1, len(s.path), 0, nil, [2]int{}
+	err := s.value()
+	s.keep, s.caseDepth = false, 0
+	if err != nil {
+		return err
+	}
+	ir.cases++
+	ref := ir.reference()
+	if p := s.problem; p != nil {
+		err = &ImportError{Position: i + 1, Reference: ref, Err: &records.ValidationError{Problems: []records.Problem{{Field: p.path, Message: p.msg}}}}
+	} else {
+		err = ir.each(i+1, s.buf, ref)
+	}
+	if err == nil {
+		return nil
+	}
+	ir.caseErr = err
+	if ir.headerOK {
+		return errStop
+	}
+	return nil
+}
 
-// sizeLimit passes at most left bytes through and notes an attempt to read more.
+// reference is the reference of the case just read, as written, to name
+// it in an error even when the case cannot be decoded.
+func (ir *importScan) reference() string {
+	at := ir.s.refAt
+	var ref string
+	if at[1] <= at[0] || at[1] > len(ir.s.buf) || json.Unmarshal(ir.s.buf[at[0]:at[1]], &ref) != nil {
+		return ""
+	}
+	return records.Shorten(ref, records.MaxReferenceLength)
+}
+
+// importSource returns r ready to be read twice, from where it is now:
+// a file or other io.ReadSeeker as it is, after checking its size, before
+// reading a byte of it; anything else read into memory, up to the limit.
+func importSource(r io.Reader) (io.ReadSeeker, error) {
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > maxImportSize {
+			return nil, tooLarge()
+		}
+	}
+	if rs, ok := r.(io.ReadSeeker); ok {
+		if start, err := rs.Seek(0, io.SeekCurrent); err == nil {
+			end, err := rs.Seek(0, io.SeekEnd)
+			if err == nil {
+				_, err = rs.Seek(start, io.SeekStart)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%w: cannot read the file: %v", ErrImport, err)
+			}
+			if end-start > maxImportSize {
+				return nil, tooLarge()
+			}
+			return &rewinder{rs: rs, start: start, size: end - start}, nil
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w: cannot read the file: %v", ErrImport, err)
+	}
+	if int64(len(data)) > maxImportSize {
+		return nil, tooLarge()
+	}
+	return bytes.NewReader(data), nil
+}
+
+// rewinder is an io.ReadSeeker whose start is where it was handed over.
+type rewinder struct {
+	rs          io.ReadSeeker
+	start, size int64
+}
+
+// Len is the size of the file, which is what is left to read at the start
+// of a pass.
+func (w *rewinder) Len() int { return int(min(w.size, 1<<40)) }
+
+func (w *rewinder) Read(p []byte) (int, error) { return w.rs.Read(p) }
+
+func (w *rewinder) Seek(offset int64, whence int) (int64, error) {
+	if whence == io.SeekStart {
+		offset += w.start
+	}
+	n, err := w.rs.Seek(offset, whence)
+	return n - w.start, err
+}
+
+// sizeLimit passes at most left bytes through and notes an attempt to read
+// more: a file that grows while it is read is still bounded.
 type sizeLimit struct {
 	r    io.Reader
 	left int64

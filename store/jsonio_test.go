@@ -48,36 +48,73 @@ func editExport(t testing.TB, data []byte, edit func(file map[string]any, cases 
 
 func person(c any) map[string]any { return c.(map[string]any)["person"].(map[string]any) }
 
+// header is the start of an import file, for files written by hand.
+const header = `{"format":"msprecords-cases","version":1,"exported":"2026-01-01T00:00:00Z","cases":[`
+
+// hostileImports are files an import must refuse, each with what the one
+// line of the refusal must say: the case, and the field in it.
 func hostileImports(t testing.TB) map[string]struct {
 	data []byte
 	want string
 } {
 	valid := exportOf(t, fullCase("one"), fullCase("two"))
 	edit := func(fn func(file map[string]any, cases []any)) []byte { return editExport(t, valid, fn) }
+	swap := func(old, new string) []byte {
+		if !bytes.Contains(valid, []byte(old)) {
+			t.Fatalf("the export lacks %q", old)
+		}
+		return bytes.Replace(valid, []byte(old), []byte(new), 1)
+	}
+	contact := func(i int, key string, v any) func(map[string]any, []any) {
+		return func(_ map[string]any, cs []any) {
+			cs[i].(map[string]any)["contacts"].([]any)[0].(map[string]any)[key] = v
+		}
+	}
 	deep := strings.Repeat("[", 20000) + strings.Repeat("]", 20000)
 	return map[string]struct {
 		data []byte
 		want string
 	}{
-		"empty":           {nil, "not a JSON case file"},
-		"not json":        {[]byte("name,dob\nAnn,1/1/1950\n"), "not a JSON case file"},
-		"truncated":       {valid[:len(valid)/2], "not a JSON case file"},
-		"trailing data":   {append(append([]byte{}, valid...), []byte(`{"more":1}`)...), "after the end of the file"},
-		"wrong format":    {[]byte(`{"format":"other-app","version":1,"cases":[]}`), `format "other-app"`},
-		"no format":       {[]byte(`{"cases":[]}`), "not an MSP Records case file"},
-		"wrong version":   {edit(func(f map[string]any, _ []any) { f["version"] = 2 }), "version 2 of msprecords-cases"},
-		"unknown field":   {edit(func(f map[string]any, _ []any) { f["owner"] = "x" }), `unknown field "owner"`},
-		"case unknown":    {edit(func(_ map[string]any, cs []any) { person(cs[1])["nickname"] = "x" }), `case 2 (FULL-two): unknown field "nickname"`},
-		"case schema":     {edit(func(_ map[string]any, cs []any) { cs[0].(map[string]any)["schema"] = 7 }), "case 1 (FULL-one): unknown record format version: version 7"},
-		"invalid date":    {edit(func(_ map[string]any, cs []any) { person(cs[1])["date_of_birth"] = "31/02/1950" }), "case 2 (FULL-two): not a real date"},
-		"impossible day":  {edit(func(_ map[string]any, cs []any) { person(cs[0])["date_of_birth"] = "1950-02-30" }), "case 1 (FULL-one): not a real date"},
-		"invalid nhs":     {edit(func(_ map[string]any, cs []any) { person(cs[1])["nhs_number"] = "1234567890" }), "case 2 (FULL-two): Enter a real NHS number, like 999 123 4560 (person.nhs_number)"},
-		"no name":         {edit(func(_ map[string]any, cs []any) { person(cs[0])["name"] = " " }), "case 1 (FULL-one): Enter the person's full name"},
-		"huge field":      {edit(func(_ map[string]any, cs []any) { person(cs[1])["name"] = strings.Repeat("A", 10<<20) }), "case 2 (FULL-two): Text must be 100000 characters or fewer (person.name)"},
-		"wrong type":      {edit(func(_ map[string]any, cs []any) { person(cs[0])["name"] = 42 }), "case 1 (FULL-one): person.name must be text, not number"},
-		"case not object": {edit(func(_ map[string]any, cs []any) { cs[1] = "hello" }), "case 2: the case must be an object, not string"},
-		"deeply nested":   {[]byte(`{"format":"msprecords-cases","version":1,"cases":[` + deep + `]}`), "not a JSON case file"},
-		"nested in case":  {[]byte(`{"format":"msprecords-cases","version":1,"cases":[{"schema":1,"person":{"name":` + deep + `}}]}`), "not a JSON case file"},
+		"empty":             {nil, "not a JSON case file: the file is empty"},
+		"not json":          {[]byte("name,dob\nAnn,1/1/1950\n"), "not a JSON case file: line 1, column 1 (byte 0): expected { to begin the file, found n"},
+		"truncated":         {valid[:len(valid)/2], "not a JSON case file: the file ends too soon, in cases[0]"},
+		"trailing data":     {append(append([]byte{}, valid...), []byte(`{"more":1}`)...), "after the end of the file"},
+		"wrong format":      {[]byte(`{"format":"other-app","version":1,"cases":[]}`), `format "other-app"`},
+		"no format":         {[]byte(`{"cases":[]}`), "not an MSP Records case file"},
+		"wrong version":     {edit(func(f map[string]any, _ []any) { f["version"] = 2 }), "version 2 of msprecords-cases"},
+		"unknown field":     {edit(func(f map[string]any, _ []any) { f["owner"] = "x" }), `unknown field "owner"`},
+		"case unknown":      {edit(func(_ map[string]any, cs []any) { person(cs[1])["nickname"] = "x" }), `case 2 (FULL-two): person.nickname: this version of MSP Records has no such field`},
+		"case schema":       {edit(func(_ map[string]any, cs []any) { cs[0].(map[string]any)["schema"] = 7 }), "case 1 (FULL-one): unknown record format version: version 7"},
+		"invalid date":      {edit(func(_ map[string]any, cs []any) { person(cs[1])["date_of_birth"] = "31/02/1950" }), "case 2 (FULL-two): person.date_of_birth: Date of birth must be a real date, written as YYYY-MM-DD"},
+		"impossible day":    {edit(func(_ map[string]any, cs []any) { person(cs[0])["date_of_birth"] = "1950-02-30" }), "case 1 (FULL-one): person.date_of_birth: Date of birth must be a real date"},
+		"contact date":      {edit(contact(0, "date", "2026-02-31")), "case 1 (FULL-one): contacts[0].date: Date of contact must be a real date"},
+		"recorded time":     {edit(func(_ map[string]any, cs []any) { cs[1].(map[string]any)["created"] = "yesterday" }), "case 2 (FULL-two): created: Created must be a date and time"},
+		"invalid nhs":       {edit(func(_ map[string]any, cs []any) { person(cs[1])["nhs_number"] = "1234567890" }), "case 2 (FULL-two): person.nhs_number: Enter a real NHS number, like 999 123 4560"},
+		"no name":           {edit(func(_ map[string]any, cs []any) { person(cs[0])["name"] = " " }), "case 1 (FULL-one): person.name: Enter the person's full name"},
+		"huge field":        {edit(func(_ map[string]any, cs []any) { person(cs[1])["name"] = strings.Repeat("A", 10<<20) }), "case 2 (FULL-two): person.name: Full name must be 300 characters or fewer"},
+		"long reference":    {edit(func(_ map[string]any, cs []any) { cs[1].(map[string]any)["reference"] = strings.Repeat("R", 101) }), "reference: Case reference must be 100 characters or fewer"},
+		"long notes":        {edit(contact(1, "notes", strings.Repeat("a", records.MaxTextLength+1))), "case 2 (FULL-two): contacts[0].notes: Notes must be 100,000 characters or fewer"},
+		"NUL in a name":     {edit(func(_ map[string]any, cs []any) { person(cs[0])["name"] = "Ann\x00Able" }), "case 1 (FULL-one): person.name: Full name must not include tabs, line breaks or other control characters"},
+		"NUL in notes":      {edit(contact(1, "notes", "Calm\x00visit")), "case 2 (FULL-two): contacts[0].notes: Notes must not include control characters (tabs and line breaks are fine)"},
+		"bare CR":           {edit(contact(0, "views", "one\rtwo")), "case 1 (FULL-one): contacts[0].views: Views must not include control characters"},
+		"raw NUL":           {swap("Calm visit two", "Calm\x00visit"), "in cases[1].contacts[0].notes: text holds a control character (U+0000)"},
+		"invalid UTF-8":     {swap("Marjorie two", "Marjorie \xebtwo"), "case 2 (FULL-two): person.name: Full name must be UTF-8 text"},
+		"lone surrogate":    {swap("Marjorie one", `Marjorie \ud800one`), "case 1 (FULL-one): person.name: Full name must be UTF-8 text (line 2, byte "},
+		"negative rev":      {edit(func(_ map[string]any, cs []any) { cs[0].(map[string]any)["revision"] = -3 }), "case 1 (FULL-one): revision: Revision must be between 0 and 9,007,199,254,740,991"},
+		"cases twice":       {[]byte(header + `{"schema":1,"reference":"R1","person":{"name":"A"}}],"cases":[]}`), `the field "cases" appears twice`},
+		"version as text":   {[]byte(`{"format":"msprecords-cases","version":"1","cases":[]}`), "version: Version must be a whole number, not text"},
+		"exported not time": {[]byte(`{"format":"msprecords-cases","version":1,"exported":"today","cases":[]}`), "exported: Exported must be a date and time"},
+		"no cases":          {[]byte(header + `]}`), "the file holds no cases"},
+		"no cases field":    {[]byte(`{"format":"msprecords-cases","version":1}`), "the file holds no cases"},
+		"only whitespace":   {[]byte(header + strings.Repeat(" \n\t", 1<<20) + `]}`), "the file holds no cases"},
+		"blank file":        {bytes.Repeat([]byte(" \r\n"), 1<<20), "not a JSON case file: the file is empty"},
+		"wrong type":        {edit(func(_ map[string]any, cs []any) { person(cs[0])["name"] = 42 }), "case 1 (FULL-one): person.name: Full name must be text, not 42"},
+		"list not list":     {edit(func(_ map[string]any, cs []any) { cs[0].(map[string]any)["contacts"] = "x" }), "case 1 (FULL-one): contacts: Contacts must be a list, not text"},
+		"case not object":   {edit(func(_ map[string]any, cs []any) { cs[1] = "hello" }), "case 2: The case must be an object, not text"},
+		"deeply nested":     {[]byte(header + deep + `]}`), "not a JSON case file: line 1, column 99 (byte 98), in cases[0]" + strings.Repeat("[0]", 14) + ": lists and objects are nested more than 16 deep"},
+		"nested in case":    {[]byte(header + `{"schema":1,"person":{"name":` + deep + `}}]}`), "in cases[0].person.name[0][0]"},
+		"too many":          {[]byte(header + `{"schema":1,"reference":"R1","contacts":[` + strings.Repeat("{},", records.MaxListEntries) + `{}]}]}`), "case 1 (R1): contacts: Contacts must have 10,000 entries or fewer"},
+		"bad syntax":        {[]byte(header + `{"schema":1,"person":{"name":"A",}}]}`), "not a JSON case file: line 1, column 118 (byte 117), in cases[0].person: expected a field name in quotes, found }"},
 		"same reference twice": {edit(func(_ map[string]any, cs []any) { cs[1].(map[string]any)["reference"] = "full-ONE" }),
 			"case 2 (full-ONE): another case already has this reference: case 1 of the file has it too"},
 		"reference in vault": {edit(func(_ map[string]any, cs []any) { cs[1].(map[string]any)["reference"] = "EXISTING-1" }),
