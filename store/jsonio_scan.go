@@ -2,7 +2,6 @@ package store
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -85,8 +84,6 @@ const maxDepth = 16
 // maxKeyLength is the most of a field name kept for a path: no field of a
 // case has a longer name, so a longer one is unknown in any case.
 const maxKeyLength = 64
-
-var errReadLimit = errors.New("the file is larger than it was")
 
 // newScanner reads r, of size bytes (-1 if not known): a small file gets a
 // small buffer, which is what lets the fuzzer run fast.
