@@ -234,17 +234,7 @@ func TestCloneCaseSharesNothing(t *testing.T) {
 // overwritten, and the conflict dialog lists what was typed before and
 // during the save.
 func TestConflictFoundInTheWorker(t *testing.T) {
-	u := openUnlocked(t)
-	newCaseThroughForm(t, u, "Florence Nightingale", "12", "5", "1920")
-	id := u.current.c.ID
-	other, err := u.session.store.Load(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	other.Person.LivesWith = "Her sister"
-	if err := u.session.store.Save(other); err != nil {
-		t.Fatal(err)
-	}
+	u, id := openCaseChangedElsewhere(t)
 
 	h := holdSaves(t, u)
 	test.Type(personField(t, u, "Preferred name"), "Flo")

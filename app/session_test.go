@@ -14,18 +14,7 @@ import (
 // window: the save is refused, the person's edits are listed to copy, and
 // the saved version can be reloaded.
 func TestConflictIsShownNeverOverwritten(t *testing.T) {
-	u := openUnlocked(t)
-	newCaseThroughForm(t, u, "Florence Nightingale", "12", "5", "1920")
-	id := u.current.c.ID
-
-	other, err := u.session.store.Load(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	other.Person.LivesWith = "Her sister"
-	if err := u.session.store.Save(other); err != nil {
-		t.Fatal(err)
-	}
+	u, id := openCaseChangedElsewhere(t)
 
 	test.Type(personField(t, u, "Preferred name"), "Flo")
 	press(u, fyne.KeyS)
@@ -124,4 +113,22 @@ func TestCtrlEOpensExport(t *testing.T) {
 	if u.window.Canvas().Overlays().Top() == nil {
 		t.Error("Ctrl+E did not open the export dialog")
 	}
+}
+
+// openCaseChangedElsewhere opens a new case in the window, then saves a
+// change to it through the store directly, as another window would.
+func openCaseChangedElsewhere(t *testing.T) (*UI, string) {
+	t.Helper()
+	u := openUnlocked(t)
+	newCaseThroughForm(t, u, "Florence Nightingale", "12", "5", "1920")
+	id := u.current.c.ID
+	other, err := u.session.store.Load(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Person.LivesWith = "Her sister"
+	if err := u.session.store.Save(other); err != nil {
+		t.Fatal(err)
+	}
+	return u, id
 }
