@@ -87,7 +87,8 @@ unit:
 # windows builds msprecords.exe with `fyne package`, which gives it the icon, version information
 # and manifest from FyneApp.toml. The tool is built for this machine into .tools (git-ignored): run
 # for Windows with `go run`, it would build itself for Windows. The files it writes into the tree
-# while it builds are removed even when the build fails.
+# while it builds are removed even when the build fails, and FyneApp.toml is put back as it was:
+# fyne package counts its Build up after each build, and the build number is ours to set.
 FYNE_VERSION := v1.7.4
 FYNE := .tools/fyne-$(FYNE_VERSION)/fyne
 FYNE_LEFTOVERS := fyne.syso fyne_metadata_init.go FyneApp.ico $(BINARY).exe.manifest "MSP Records.exe"
@@ -97,8 +98,10 @@ $(FYNE):
 
 windows: $(FYNE)
 	@rm -f $(FYNE_LEFTOVERS)
+	cp FyneApp.toml $(dir $(FYNE))FyneApp.toml.before; \
 	CGO_ENABLED=1 GOARCH=amd64 CC=x86_64-w64-mingw32-gcc $(FYNE) package -os windows --release; \
 	status=$$?; \
+	cp $(dir $(FYNE))FyneApp.toml.before FyneApp.toml; \
 	if [ $$status = 0 ] && [ -f "MSP Records.exe" ]; then mv -f "MSP Records.exe" $(BINARY).exe; fi; \
 	rm -f $(FYNE_LEFTOVERS); \
 	exit $$status
