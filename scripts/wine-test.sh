@@ -99,8 +99,12 @@ tests() {
 			note "FAIL $pkg (exit $rc; the whole output is in $log)"
 			failed="$failed $pkg"
 		fi
-		# Every skip, with its reason (logged just before the --- SKIP line).
-		grep -B1 '^ *--- SKIP' "$log" | grep -v '^--$\|^=== ' | sed 's/^ */wine-test:     /' || true
+		# Why tests skipped: the reason logged just before a --- SKIP line, or
+		# (parallel subtests) anywhere, for the skips under Wine.
+		{
+			grep -B1 '^ *--- SKIP' "$log" | grep -v -e '^--$' -e '^=== ' -e '--- '
+			grep '_test\.go:[0-9]*: under Wine' "$log"
+		} | sed 's/^ *[A-Za-z0-9_]*\.go:[0-9]*: //' | sort -u | sed 's/^/wine-test:     skipped: /' || true
 	done
 	[ -z "$failed" ] || fail "tests failed under Wine:$failed"
 }
