@@ -23,9 +23,12 @@ WINDOW_PKGS := msprecords msprecords/app
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xauth \
 	poppler-utils imagemagick gcc-mingw-w64-x86-64 locales xdotool \
 	sqlcipher python3 time
+# Wine runs the Windows build in `make wine` (scripts/wine-test.sh).
+DEB_PACKAGES += wine wine64
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: build run deps locale test fmt-check vet staticcheck unit windows smoke bench fuzz clean
+.PHONY: wine
 
 build:
 	$(GO) build -o $(BINARY) .
@@ -61,7 +64,7 @@ locale:
 		fi; \
 	fi
 
-test: deps fmt-check vet staticcheck unit windows smoke
+test: deps fmt-check vet staticcheck unit windows smoke wine
 
 # smoke runs the built binary in a real window under Xvfb and checks screenshots of it.
 smoke: deps
@@ -82,8 +85,32 @@ unit:
 	$(GO) test -race -timeout $(TIMEOUT) $$($(GO) list ./... | grep -vxF $(foreach p,$(WINDOW_PKGS),-e $(p)))
 	$(GO) test -timeout $(TIMEOUT) $(WINDOW_PKGS)
 
-windows:
-	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc $(GO) build -o $(BINARY).exe .
+# windows builds msprecords.exe with `fyne package`, which gives it the icon, version information
+# and manifest from FyneApp.toml. The tool is built for this machine into .tools (git-ignored): run
+# for Windows with `go run`, it would build itself for Windows. The files it writes into the tree
+# while it builds are removed even when the build fails, and FyneApp.toml is put back as it was:
+# fyne package counts its Build up after each build, and the build number is ours to set.
+FYNE_VERSION := v1.7.4
+FYNE := .tools/fyne-$(FYNE_VERSION)/fyne
+FYNE_LEFTOVERS := fyne.syso fyne_metadata_init.go FyneApp.ico $(BINARY).exe.manifest "MSP Records.exe"
+
+$(FYNE):
+	GOBIN=$(CURDIR)/$(dir $(FYNE)) $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_VERSION)
+
+windows: $(FYNE)
+	@rm -f $(FYNE_LEFTOVERS)
+	cp FyneApp.toml $(dir $(FYNE))FyneApp.toml.before; \
+	CGO_ENABLED=1 GOARCH=amd64 CC=x86_64-w64-mingw32-gcc $(FYNE) package -os windows --release; \
+	status=$$?; \
+	cp $(dir $(FYNE))FyneApp.toml.before FyneApp.toml; \
+	if [ $$status = 0 ] && [ -f "MSP Records.exe" ]; then mv -f "MSP Records.exe" $(BINARY).exe; fi; \
+	rm -f $(FYNE_LEFTOVERS); \
+	exit $$status
+
+# wine runs the Windows build under Wine: every package's tests, a command-line session of
+# msprecords.exe and its window under Xvfb (scripts/wine-test.sh; Wine is set up by wine-setup.sh).
+wine: deps windows
+	scripts/wine-test.sh $(BINARY).exe
 
 # bench runs, in one go, the anchor workloads of ../shared/bench (SQLCipher
 # with synchronous=FULL, plain Badger), every Go benchmark and the whole
@@ -103,4 +130,4 @@ fuzz: deps
 	done
 
 clean:
-	rm -f $(BINARY) $(BINARY).exe
+	rm -f $(BINARY) $(BINARY).exe $(FYNE_LEFTOVERS)

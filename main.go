@@ -20,6 +20,7 @@ func main() {
 	if dir, ok := windowVault(args); ok {
 		os.Exit(runWindow(dir))
 	}
+	useParentConsole()
 	os.Exit(cli.Main(args, os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -77,14 +77,18 @@ func TestAuditScreen(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	text, err := exec.Command("pdftotext", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	flat := strings.Join(strings.Fields(string(text)), " ")
-	for _, c := range cases {
-		if strings.Contains(flat, c.Person.Name) {
-			t.Errorf("the saved report names %s", c.Person.Name)
+	if os.Getenv("MSPRECORDS_UNDER_WINE") != "" {
+		t.Log("the PDF is not read under Wine (scripts/wine-test.sh): pdftotext is a Linux program, which a Windows program cannot start there; the Linux tests read it")
+	} else {
+		text, err := exec.Command("pdftotext", path, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		flat := strings.Join(strings.Fields(string(text)), " ")
+		for _, c := range cases {
+			if strings.Contains(flat, c.Person.Name) {
+				t.Errorf("the saved report names %s", c.Person.Name)
+			}
 		}
 	}
 	if d := trailDetails(t, u, "audit"); len(d) != 2 || !strings.Contains(d[1], "report saved as PDF") {

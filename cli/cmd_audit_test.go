@@ -94,6 +94,10 @@ func TestAuditCommand(t *testing.T) {
 // name of every person and person alleged to have caused harm in cases.
 func checkAuditPDFNamesNoOne(t *testing.T, path string, cases []*records.Case) {
 	t.Helper()
+	if os.Getenv("MSPRECORDS_UNDER_WINE") != "" {
+		t.Log("the PDF is not read under Wine (scripts/wine-test.sh): pdftotext is a Linux program, which a Windows program cannot start there; the Linux tests read it")
+		return
+	}
 	out, err := exec.Command("pdftotext", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext (poppler-utils) is needed: %v", err)

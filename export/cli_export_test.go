@@ -104,25 +104,19 @@ func (v *cliVault) exports() []store.AuditEntry {
 }
 
 func TestCLIExport(t *testing.T) {
+	underWine := os.Getenv("MSPRECORDS_UNDER_WINE") != ""
 	for _, tool := range []string{"pdftotext", "pdfinfo"} {
-		if _, err := exec.LookPath(tool); err != nil {
+		if _, err := exec.LookPath(tool); err != nil && !underWine {
 			t.Fatalf("%s is needed (apt-get install poppler-utils)", tool)
 		}
 	}
 	v := newCLIVault(t)
 	pdf := filepath.Join(v.outDir, "pack.pdf")
 	v.ok("export", "--case", v.reference, "--purpose", "person", "--mask-contacts", "--out", pdf, "--pdf-password-file", v.pdfPassFile)
-
-	info, err := exec.Command("pdfinfo", "-upw", v.pdfPassword, pdf).CombinedOutput()
-	if err != nil || !strings.Contains(string(info), "AES-256") {
-		t.Errorf("pdfinfo: %v\n%s", err, info)
-	}
-	if err := exec.Command("pdftotext", pdf, "-").Run(); err == nil {
-		t.Error("the exported PDF opens without its password")
-	}
-	text, err := exec.Command("pdftotext", "-upw", v.pdfPassword, pdf, "-").Output()
-	if err != nil || !strings.Contains(string(text), "OFFICIAL-SENSITIVE") || !strings.Contains(string(text), v.reference) {
-		t.Errorf("pdftotext with the password: %v", err)
+	if underWine {
+		t.Log("the PDF is not read under Wine (scripts/wine-test.sh): pdftotext and pdfinfo are Linux programs, which a Windows program cannot start there; the Linux tests read it, and wine-test.sh reads the PDFs of the real msprecords.exe")
+	} else {
+		checkCLIExportPDF(t, v, pdf)
 	}
 
 	html := filepath.Join(v.outDir, "pack.html")
@@ -152,6 +146,23 @@ func TestCLIExport(t *testing.T) {
 	leftovers, _ := os.ReadDir(v.outDir)
 	if len(leftovers) != 2 {
 		t.Errorf("the output folder holds %d files, want the 2 packs and no temporary files", len(leftovers))
+	}
+}
+
+// checkCLIExportPDF reads the exported pack with poppler: encrypted with
+// AES-256, unreadable without its password, marked and referenced with it.
+func checkCLIExportPDF(t *testing.T, v *cliVault, pdf string) {
+	t.Helper()
+	info, err := exec.Command("pdfinfo", "-upw", v.pdfPassword, pdf).CombinedOutput()
+	if err != nil || !strings.Contains(string(info), "AES-256") {
+		t.Errorf("pdfinfo: %v\n%s", err, info)
+	}
+	if err := exec.Command("pdftotext", pdf, "-").Run(); err == nil {
+		t.Error("the exported PDF opens without its password")
+	}
+	text, err := exec.Command("pdftotext", "-upw", v.pdfPassword, pdf, "-").Output()
+	if err != nil || !strings.Contains(string(text), "OFFICIAL-SENSITIVE") || !strings.Contains(string(text), v.reference) {
+		t.Errorf("pdftotext with the password: %v", err)
 	}
 }
 
