@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"msprecords/crypto"
@@ -22,16 +23,26 @@ type UnlockFunc func(v *crypto.Vault) (crypto.MasterKey, string, error)
 // restored. passphrase opens the backup; unlock then opens the restored
 // vault, whose key slots are those in the backup.
 //
-// On any failure Restore removes everything it wrote. Errors:
-// ErrWrongPassphrase, crypto.ErrDamagedBackup (which a damaged database
-// stream also gives, rather than store.ErrDamagedStore), crypto.ErrVaultExists,
-// *fs.PathError when the folder cannot be written, and whatever unlock
-// returns.
+// The vault is written into a hidden folder beside dir (see workPrefix),
+// locked while Restore writes it, and renamed into place only once it is
+// complete and its database opens and verifies. So a restore that fails or
+// is killed part way never leaves a vault at dir that opens with some of
+// the cases missing. On failure Restore removes the hidden folder; what a
+// killed restore left is removed by the next restore into the same parent
+// folder, which also removes any other such folder that no running
+// restore holds locked.
+//
+// Errors: ErrWrongPassphrase, crypto.ErrDamagedBackup (which a damaged
+// database stream also gives, rather than store.ErrDamagedStore),
+// crypto.ErrVaultExists, *fs.PathError when the folder cannot be written,
+// and whatever unlock returns.
 func Restore(r io.Reader, dir, passphrase string, unlock UnlockFunc) (cases int, err error) {
-	missing, err := checkTarget(dir)
-	if err != nil {
+	if _, err := checkTarget(dir); err != nil {
 		return 0, err
 	}
+	dir = filepath.Clean(dir)
+	parent := filepath.Dir(dir)
+	removeStale(parent)
 	plain, err := crypto.DecryptWithPassphrase(r, passphrase)
 	if errors.Is(err, crypto.ErrWrongPassphrase) {
 		return 0, fmt.Errorf("%w (%w)", ErrWrongPassphrase, err)
@@ -39,15 +50,19 @@ func Restore(r io.Reader, dir, passphrase string, unlock UnlockFunc) (cases int,
 	if err != nil {
 		return 0, err
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(parent, 0o700); err != nil {
+		return 0, err
+	}
+	work, lock, err := makeWorkDir(parent, filepath.Base(dir))
+	if err != nil {
 		return 0, err
 	}
 	defer func() {
 		if err != nil {
-			undo(dir, missing)
+			discard(work, lock)
 		}
 	}()
-	rs := &restorer{dir: dir, unlock: unlock, slots: map[string][]byte{}}
+	rs := &restorer{dir: work, unlock: unlock, slots: map[string][]byte{}}
 	if cases, err = rs.restore(tar.NewReader(plain)); err != nil {
 		return 0, err
 	}
@@ -56,12 +71,15 @@ func Restore(r io.Reader, dir, passphrase string, unlock UnlockFunc) (cases int,
 	if _, err := io.Copy(io.Discard, plain); err != nil {
 		return 0, damaged(err)
 	}
+	if err := moveIntoPlace(work, dir, lock); err != nil {
+		return 0, err
+	}
 	return cases, nil
 }
 
 // checkTarget refuses a folder that holds anything: restoring never
 // overwrites or mixes with what is there. It reports whether the folder
-// is missing, so that a failed restore removes it again.
+// is missing.
 func checkTarget(dir string) (missing bool, err error) {
 	entries, err := os.ReadDir(dir)
 	switch {

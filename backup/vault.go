@@ -2,8 +2,11 @@ package backup
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 
 	"msprecords/crypto"
 	"msprecords/practice"
@@ -25,20 +28,14 @@ func writeVaultFiles(dir string, head []byte, slots map[string][]byte) error {
 	return crypto.WriteFileAtomic(filepath.Join(dir, headerName), head, 0o600)
 }
 
-// loadDatabase opens the vault just written, holding its lock as any
-// program that opens a vault does, unlocks it and loads the database
-// stream into it, encrypted with the vault's key. It returns the number of
-// cases restored.
+// loadDatabase opens the vault just written, whose lock Restore holds,
+// unlocks it and loads the database stream into it, encrypted with the
+// vault's key. It returns the number of cases restored.
 func loadDatabase(dir string, unlock UnlockFunc, db *chunkReader) (n int, err error) {
 	v, err := crypto.Open(dir)
 	if err != nil {
 		return 0, err
 	}
-	lock, err := crypto.Lock(dir)
-	if err != nil {
-		return 0, err
-	}
-	defer func() { err = errors.Join(err, lock.Release()) }()
 	key, user, err := unlock(v)
 	if err != nil {
 		return 0, err
@@ -66,26 +63,125 @@ func storeFailure(err error, db *chunkReader) error {
 	return err
 }
 
-// countCases opens the restored database, which also proves that it opens.
-func countCases(dir string, key crypto.MasterKey, user string) (int, error) {
+// countCases opens the restored database, which also proves that it opens,
+// and verifies it: every case reads and the audit chain is whole. The
+// backup records no case count to check against, so this is the check
+// that the database is all there before the vault is put in place.
+func countCases(dir string, key crypto.MasterKey, user string) (n int, err error) {
 	s, err := store.Open(dir, key, user, practice.DefaultOptions())
 	if err != nil {
 		return 0, err
 	}
-	n := len(s.Summaries())
-	return n, s.Close()
+	defer func() { err = errors.Join(err, s.Close()) }()
+	report, err := s.Verify()
+	if err != nil {
+		return 0, err
+	}
+	if !report.OK() {
+		return 0, damagedf("the restored database does not verify: %s", strings.Join(report.Problems, "; "))
+	}
+	return len(s.Summaries()), nil
 }
 
-// undo removes what a failed restore wrote: the whole folder if it was
-// missing, otherwise what a vault holds, leaving the folder empty as it
-// was found.
-func undo(dir string, missing bool) {
-	if missing {
-		os.RemoveAll(dir)
+// workInfix and workPattern name the hidden folder a restore writes into,
+// beside its target: ".<name>.restoring-<random>".
+const (
+	workInfix   = ".restoring-"
+	workPattern = ".*" + workInfix + "*"
+)
+
+// makeWorkDir makes the hidden folder beside the target named name in
+// parent, and takes the vault lock in it at once, so that another restore
+// tidying the parent folder (removeStale) leaves it alone. Between the
+// folder's creation and the lock there is a moment in which another
+// restore could remove it; the lock then fails or the writes after it do,
+// and this restore fails rather than leaving anything half done.
+func makeWorkDir(parent, name string) (string, *crypto.VaultLock, error) {
+	work, err := os.MkdirTemp(parent, "."+name+workInfix)
+	if err != nil {
+		return "", nil, err
+	}
+	lock, err := crypto.Lock(work)
+	if err != nil {
+		os.RemoveAll(work)
+		return "", nil, err
+	}
+	return work, lock, nil
+}
+
+// discard removes the hidden folder of a failed restore.
+func discard(work string, lock *crypto.VaultLock) {
+	if runtime.GOOS == "windows" {
+		lock.Release() // Windows cannot remove a file held open
+	}
+	os.RemoveAll(work)
+	lock.Release()
+}
+
+// moveIntoPlace renames the complete vault in work to dir, which must be
+// missing or empty, as Restore found it. An empty folder is removed first
+// (os.Remove refuses one that has since gained anything) and made again
+// if the rename then fails. Unix lets the lock be held across the rename;
+// Windows cannot rename a folder with a file open in it.
+func moveIntoPlace(work, dir string, lock *crypto.VaultLock) (err error) {
+	missing, err := checkTarget(dir)
+	if err != nil {
+		return err
+	}
+	if !missing {
+		if err := os.Remove(dir); err != nil {
+			return fmt.Errorf("%w: %s could not be replaced: %w", crypto.ErrVaultExists, dir, err)
+		}
+		defer func() {
+			if err != nil {
+				os.Mkdir(dir, 0o700)
+			}
+		}()
+	}
+	if runtime.GOOS == "windows" {
+		if err := lock.Release(); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(work, dir); err != nil {
+		return err
+	}
+	lock.Release()
+	syncDir(filepath.Dir(dir)) // best effort: the vault is in place either way
+	return nil
+}
+
+// removeStale removes the hidden folders that killed restores left in
+// parent. A folder whose vault lock is held belongs to a restore still
+// running, in this process or another, and is left alone; the lock is the
+// operating system's, so a killed process no longer holds it.
+func removeStale(parent string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
 		return
 	}
-	v := &crypto.Vault{Dir: dir}
-	for _, path := range []string{v.DBDir(), filepath.Join(dir, "slots"), filepath.Join(dir, headerName), filepath.Join(dir, "lock")} {
-		os.RemoveAll(path)
+	for _, e := range entries {
+		if ok, _ := filepath.Match(workPattern, e.Name()); !ok || !e.IsDir() {
+			continue
+		}
+		path := filepath.Join(parent, e.Name())
+		lock, err := crypto.Lock(path)
+		if err != nil {
+			continue
+		}
+		discard(path, lock)
 	}
+}
+
+// syncDir makes a rename in dir durable. Windows cannot open a folder to
+// sync it, and NTFS journals metadata, so it is skipped there.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	return errors.Join(d.Sync(), d.Close())
 }
