@@ -43,6 +43,9 @@ func runVerify(env *Env, opts verifyOptions) error {
 	if err := s.unlock(env, opts.global); err != nil {
 		return err
 	}
+	// Before openStore, which forgets the key.
+	slotProblems, unchecked := checkSlots(env, s.vault, s.key, s.user)
+	problems += slotProblems
 	if err := s.openStore(); err != nil {
 		env.printf("Database: %s\n", message(err, opts.global.vault))
 		return err
@@ -60,8 +63,58 @@ func runVerify(env *Env, opts verifyOptions) error {
 	if problems > 0 {
 		return failf("verify found %s in %s: see above", plural(problems, "problem"), opts.global.vault)
 	}
+	if unchecked > 0 {
+		env.printf("Everything checked is in order, but %s could not be checked: see above.\n", plural(unchecked, "key slot"))
+		return nil
+	}
 	env.printf("Everything checked is in order.\n")
 	return nil
+}
+
+// noNewRecoveryKey is the advice for a damaged recovery slot. The crypto
+// package can replace the recovery key, but no command does so yet.
+const noNewRecoveryKey = "this version has no command to make a new recovery key: keep using your passphrases, " +
+	"and if the recovery key is ever needed, restore the vault from a backup made before the damage"
+
+// checkSlots proves each key slot with the unlocked key (see
+// crypto.VerifySlots), says in plain words what is wrong with any that is
+// not in order, and returns how many are damaged and how many could not be
+// checked. Slot files too damaged to read were reported by verifySlots.
+func checkSlots(env *Env, v *crypto.Vault, key crypto.MasterKey, user string) (damaged, unchecked int) {
+	checks, err := v.VerifySlots(key, user)
+	if err != nil && len(checks) == 0 {
+		// Cannot happen after an unlock; never let it pass in silence.
+		env.printf("Problem: the key slots could not be checked: %s\n", oneLine(fmt.Sprint(err)))
+		return 1, 0
+	}
+	for _, c := range checks {
+		switch c.State {
+		case crypto.SlotVerified, crypto.SlotOpened:
+			continue
+		case crypto.SlotDamaged:
+			damaged++
+			if c.Slot.Kind == crypto.Recovery {
+				env.printf("Problem: the recovery key's slot is damaged, and the recovery key may no longer open the vault: " +
+					noNewRecoveryKey + "\n")
+			} else {
+				env.printf("Problem: %s's key slot is damaged, and their passphrase may no longer open the vault. "+
+					"msprecords passwd --user %s (with their passphrase or the recovery key) writes it afresh, "+
+					"or another user can remove and add them again (msprecords slots)\n", c.Slot.Label, c.Slot.Label)
+			}
+			env.printf("  (%s)\n", oneLine(fmt.Sprint(c.Err)))
+		case crypto.SlotUnchecked:
+			unchecked++
+			if c.Slot.Kind == crypto.Recovery {
+				env.printf("Note: the recovery key's slot could not be checked: it was written by an earlier version, " +
+					"which recorded no check value. Only the recovery key itself can prove it\n")
+			} else {
+				env.printf("Note: %s's key slot could not be checked: it was written by an earlier version, "+
+					"which recorded no check value. Running verify with %s's passphrase proves it, and it gets a check value "+
+					"when that passphrase is next changed (msprecords passwd)\n", c.Slot.Label, c.Slot.Label)
+			}
+		}
+	}
+	return damaged, unchecked
 }
 
 // verifySlots lists the key slots and returns how many problems it found.
@@ -82,7 +135,12 @@ func verifySlots(env *Env, v *crypto.Vault) int {
 		env.printf("Problem: %s\n", oneLine(fmt.Sprint(problem)))
 		problems++
 	}
-	if recovery == 0 {
+	switch {
+	case recovery == 0 && problem != nil:
+		env.printf("Problem: there is no readable recovery key slot; the damaged file above may be it. " +
+			"If so, the recovery key will not open the vault: " + noNewRecoveryKey + "\n")
+		problems++
+	case recovery == 0:
 		env.printf("Problem: there is no recovery key slot; a forgotten passphrase could not be recovered\n")
 		problems++
 	}

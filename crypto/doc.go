@@ -63,7 +63,12 @@
 //
 //	{"format":1, "id":"<32 hex>", "kind":"passphrase"|"recovery",
 //	 "label":"<user name; empty for recovery>", "created":"<RFC 3339>",
-//	 "age":"<ASCII-armored age file>"}
+//	 "age":"<ASCII-armored age file>", "check":"<64 hex>"}
+//
+// "check" is the slot's check value, an HMAC of the file's exact bytes
+// keyed from the master key (slotcheck.go has the construction), with which
+// VerifySlots proves every slot, the recovery slot included, without its
+// passphrase or key. Slots written before it existed have none.
 //
 // and the age file decrypts to
 //

@@ -44,6 +44,13 @@ type slotFile struct {
 	Label   string    `json:"label"`
 	Created time.Time `json:"created"`
 	Age     string    `json:"age"` // ASCII-armored age file wrapping a slotPayload
+
+	// Check is the slot's check value (see slotcheck.go): an HMAC, keyed
+	// from the master key, of the file's exact bytes. Slots written before
+	// check values existed have none.
+	Check string `json:"check,omitempty"`
+
+	raw []byte // the file's bytes as read, for VerifySlots; never written
 }
 
 // slot returns the public description of f.
@@ -72,6 +79,7 @@ func decodeSlotFile(data []byte) (slotFile, error) {
 	if err := f.check(); err != nil {
 		return slotFile{}, fmt.Errorf("%w: %v", ErrDamagedSlot, err)
 	}
+	f.raw = data
 	return f, nil
 }
 

@@ -55,7 +55,10 @@ func (v *Vault) scryptRecipient(passphrase string) (*age.ScryptRecipient, error)
 }
 
 // writeSlot seals key for the vault and label to r, and writes the slot
-// file atomically, replacing any file of the same id.
+// file atomically, replacing any file of the same id. The file carries its
+// check value (see slotcheck.go), so the check is rewritten with the slot,
+// in the same atomic write: every path that writes a slot, recovery slots
+// included, comes through here.
 func (v *Vault) writeSlot(id string, kind SlotKind, label string, created time.Time, key MasterKey, r age.Recipient) error {
 	p := slotPayload{VaultID: v.Header.VaultID, Label: label, Key: key[:]}
 	sealed, err := sealPayload(p, r)
@@ -63,7 +66,7 @@ func (v *Vault) writeSlot(id string, kind SlotKind, label string, created time.T
 		return err
 	}
 	f := slotFile{ID: id, Kind: kind, Label: label, Created: created, Age: sealed}
-	data, err := encodeSlotFile(f)
+	data, err := encodeCheckedSlotFile(f, key)
 	if err != nil {
 		return err
 	}
