@@ -263,6 +263,12 @@ func (s *Store) ensureSummaries() error {
 	if err != nil || v == s.summaryVersion() {
 		return err
 	}
+	return s.remakeSummaries()
+}
+
+// remakeSummaries rebuilds every stored summary with the store's rules and
+// then records what they were made with.
+func (s *Store) remakeSummaries() error {
 	if err := s.rebuildSummaries(); err != nil {
 		return err
 	}
@@ -347,7 +353,7 @@ func keysWithPrefix(db *badger.DB, prefix string) ([][]byte, error) {
 // practice check after a setting changes. It reads every case, so the
 // window calls it off its own goroutine.
 func (s *Store) SetPracticeRules(rules practice.Options) (err error) {
-	db, release, err := s.useForWriting()
+	_, release, err := s.useForWriting()
 	if err != nil {
 		return err
 	}
@@ -363,18 +369,8 @@ func (s *Store) SetPracticeRules(rules practice.Options) (err error) {
 		}
 	}()
 	defer recoverInto(&err)
-	if err := s.rebuildSummaries(); err != nil {
+	if err := s.remakeSummaries(); err != nil {
 		return err
 	}
-	if err := update(db, func(txn *badger.Txn) error {
-		return txn.Set([]byte(summaryVersionKey), []byte(s.summaryVersion()))
-	}); err != nil {
-		return err
-	}
-	entries, err := scanSummaries(db)
-	if err != nil {
-		return err
-	}
-	s.idx.load(entries)
-	return nil
+	return s.buildIndex()
 }
