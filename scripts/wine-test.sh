@@ -35,24 +35,8 @@ fail() { echo "wine-test: FAIL: $*" >&2; exit 1; }
 note() { echo "wine-test: $*"; }
 skip() { echo "wine-test: SKIPPED: $*" >&2; exit 0; }
 elapsed() { echo "$(($(date +%s) - start))s"; }
-
-# has_content fails unless the picture has the spread of colours of a drawn
-# window (as in scripts/smoke.sh).
-has_content() {
-	local file=$1 what=$2 sd colours
-	sd=$(identify -format '%[fx:standard_deviation]' "$file")
-	colours=$(identify -format '%k' "$file")
-	note "$what: standard deviation $sd, $colours colours"
-	awk -v sd="$sd" 'BEGIN { exit !(sd > 0.05) }' || fail "$what looks blank ($file)"
-	[ "$colours" -gt 16 ] || fail "$what has only $colours colours ($file)"
-}
-
-differs() {
-	local a=$1 b=$2 what=$3 pixels
-	pixels=$(compare -metric AE "$a" "$b" null: 2>&1 || true)
-	note "$what: $pixels pixels changed"
-	awk -v n="${pixels%% *}" 'BEGIN { exit !(n > 1000) }' || fail "$what: the window did not change"
-}
+# shellcheck source=scripts/screenshots.sh
+. "$root/scripts/screenshots.sh"
 
 # overlay makes Go's file deletion fall back to the older call when Wine says
 # STATUS_NOT_IMPLEMENTED to FileDispositionInformationEx, which Wine 8 lacks:
