@@ -56,6 +56,12 @@ overlay() {
 	echo "$dir/overlay.json"
 }
 
+# runtest runs one package's test program under Wine in the package's folder.
+runtest() { (cd "$1" && timeout 20m wine "$2" -test.v -test.timeout 15m >"$3" 2>&1); }
+
+# verdict says whether a test log ends with the test program's own verdict.
+verdict() { grep -q -e '^--- FAIL' -e '^FAIL' -e '^PASS$' -e '^panic: ' "$1"; }
+
 # tests builds every package's tests for Windows and runs them under Wine,
 # each in its own folder as go test does.
 tests() {
@@ -75,11 +81,22 @@ tests() {
 		log=$logs/$(basename "$dir").log
 		[ -f "$exe" ] || { note "--   $pkg (no tests)"; continue; }
 		rc=0
-		(cd "$dir" && timeout 20m wine "$exe" -test.v -test.timeout 15m >"$log" 2>&1) || rc=$?
+		runtest "$dir" "$exe" "$log" || rc=$?
+		if [ "$rc" != 0 ] && ! verdict "$log"; then
+			# Wine itself ended the program before any test said pass or fail
+			# (no FAIL line, no PASS at the end): say so, and run it once more.
+			note "$pkg: Wine ended the tests with exit $rc and no verdict; the last lines:"
+			tail -n 20 "$log" >&2 || true
+			df -h "$dir" "$WINEPREFIX" >&2 || true
+			note "$pkg: running its tests once more"
+			rc=0
+			runtest "$dir" "$exe" "$log" || rc=$?
+		fi
 		if [ "$rc" = 0 ]; then
 			note "ok   $pkg ($(grep -c '^--- PASS' "$log") passed, $(grep -c '^ *--- SKIP' "$log") skipped, $(elapsed))"
 		else
-			grep -v '^=== \|^--- PASS\|^ *--- PASS' "$log" | tail -n 60 >&2
+			{ grep -v '^=== \|^--- PASS\|^ *--- PASS' "$log" || true; } | tail -n 60 >&2
+			tail -n 5 "$log" >&2 || true
 			note "FAIL $pkg (exit $rc; the whole output is in $log)"
 			failed="$failed $pkg"
 		fi
