@@ -73,14 +73,17 @@ func (u *UI) reportCommands() []command {
 	return []command{
 		{"Dip-sample audit…", nil, u.showAudit},
 		{"National-return figures…", nil, u.showFigures},
+		{"Audit trail…", nil, u.showTrail},
 	}
 }
 
-// reportButtons open the audit and figures screens from the case list.
+// reportButtons open the report screens from the case list. "Dip sample",
+// not "Audit", so that it is not taken for the audit trail.
 func (u *UI) reportButtons() fyne.CanvasObject {
 	return container.NewHBox(
-		widget.NewButtonWithIcon("Audit", theme.ListIcon(), u.showAudit),
-		widget.NewButtonWithIcon("Figures", theme.GridIcon(), u.showFigures))
+		widget.NewButtonWithIcon("Dip sample", theme.ListIcon(), u.showAudit),
+		widget.NewButtonWithIcon("Figures", theme.GridIcon(), u.showFigures),
+		widget.NewButtonWithIcon("Audit trail", theme.HistoryIcon(), u.showTrail))
 }
 
 func newAuditScreen(w fyne.Window, u *UI) *auditScreen {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"msprecords/records"
+	"msprecords/userwords"
 )
 
 // referralsPart is the Referrals screen: referrals to partner agencies, with
@@ -67,9 +68,5 @@ func daysTaken(r records.AgencyReferral) string {
 	return fmt.Sprintf("%s (%s)", plural(r.DaysTaken(), "day"), plural(r.WorkingDaysTaken(), "working day"))
 }
 
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
+// plural shows a count with its noun (userwords.Plural).
+func plural(n int, noun string) string { return userwords.Plural(n, noun) }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"msprecords/records"
+	"msprecords/userwords"
 )
 
 func writeCapacity(t *caseWriter, c *records.Case) {
@@ -164,16 +165,8 @@ func writeReferrals(t *caseWriter, c *records.Case) {
 	}
 }
 
-// plural shows a count with its noun: "1 day", "3 days", "2 audit entries".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	if k := len(noun); k > 1 && noun[k-1] == 'y' && !strings.ContainsRune("aeiou", rune(noun[k-2])) {
-		return fmt.Sprintf("%d %sies", n, noun[:k-1])
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
+// plural shows a count with its noun (userwords.Plural).
+func plural(n int, noun string) string { return userwords.Plural(n, noun) }
 
 func writeChallenges(t *caseWriter, c *records.Case) {
 	t.section("Professional curiosity and challenge")

@@ -15,20 +15,29 @@ var AuditCSVColumns = []string{"reference", "closed", "criterion", "title", "res
 // WriteAuditCSV writes an audit's findings as CSV, cases by reference only.
 // Evidence is written for every result; several pieces are joined by "; ".
 func WriteAuditCSV(w io.Writer, a practice.AuditResult) error {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(AuditCSVColumns); err != nil {
-		return err
-	}
+	var rows [][]string
 	for _, c := range a.Cases {
 		for _, f := range c.Report.Findings {
 			var ev []string
 			for _, e := range f.Evidence {
 				ev = append(ev, e.Text)
 			}
-			row := []string{c.Reference, c.Closed.ISO(), string(f.Criterion), f.Title, f.Result.String(), strings.Join(ev, "; "), f.Prompt}
-			if err := cw.Write(safeCSVRow(row)); err != nil {
-				return err
-			}
+			rows = append(rows, []string{c.Reference, c.Closed.ISO(), string(f.Criterion), f.Title, f.Result.String(), strings.Join(ev, "; "), f.Prompt})
+		}
+	}
+	return WriteCSV(w, AuditCSVColumns, rows)
+}
+
+// WriteCSV writes a header and rows as CSV, each cell guarded as
+// safeCSVRow does: the one CSV writer of the reports that are tables.
+func WriteCSV(w io.Writer, header []string, rows [][]string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, row := range rows {
+		if err := cw.Write(safeCSVRow(row)); err != nil {
+			return err
 		}
 	}
 	cw.Flush()

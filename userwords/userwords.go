@@ -18,6 +18,7 @@ package userwords
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"syscall"
 	"unicode"
@@ -201,4 +202,16 @@ func (f Front) RecoveryKey(err error) string {
 		next = "Another user of this vault can add you again with 'msprecords slots add', or restore the vault from a backup."
 	}
 	return f.say("The vault's recovery key file is missing or damaged, so the recovery key cannot open it. " + next)
+}
+
+// Plural shows a count with its noun as a person reads it: "1 day",
+// "3 days", "2 audit entries".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if k := len(noun); k > 1 && noun[k-1] == 'y' && !strings.ContainsRune("aeiou", rune(noun[k-2])) {
+		return strconv.Itoa(n) + " " + noun[:k-1] + "ies"
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
