@@ -40,6 +40,7 @@ func Run(vaultDir string) error {
 		return err
 	}
 	a := fyneapp.NewWithID(appID)
+	a.Settings().SetTheme(newReadableTheme())
 	a.SetIcon(appIcon)
 	w := a.NewWindow(appName)
 	New(a, w, dir)
