@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -288,16 +287,7 @@ func auditFile(a practice.AuditResult, ext, user string) ([]byte, string, error)
 // and records it in the audit trail under action, in the worker. A report
 // that cannot be recorded is removed.
 func (u *UI) saveReport(name, ext, action string, build func() (data []byte, detail string, err error)) {
-	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			dialog.ShowError(errors.New("The report was not saved: "+err.Error()), u.window)
-			return
-		}
-		if wc == nil {
-			return // cancelled
-		}
-		path := wc.URI().Path()
-		wc.Close() // written whole under a temporary name, then renamed over it
+	askSaveAs(u.window, "Save the report", name, ext, func(path string) {
 		st := u.session.store
 		var werr error
 		u.work.run(func() { werr = writeReport(st, path, action, build) }, func() {
@@ -305,13 +295,10 @@ func (u *UI) saveReport(name, ext, action string, build func() (data []byte, det
 				dialog.ShowError(errors.New("The report was not saved. "+messageFor(werr)), u.window)
 				return
 			}
-			dialog.ShowInformation("Report saved", "The report was saved as "+baseName(path)+
-				" and recorded in the audit trail. It names no one, but it is OFFICIAL-SENSITIVE: share it only by a secure route.", u.window)
+			showSaved(u.window, "Report saved", "The report was saved as "+baseName(path)+
+				" and recorded in the audit trail. It names no one, but it is OFFICIAL-SENSITIVE: share it only by a secure route.", path)
 		})
-	}, u.window)
-	save.SetFileName(name)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	save.Show()
+	})
 }
 
 // writeReport builds a report, writes it to path whole and records it.

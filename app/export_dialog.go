@@ -2,6 +2,7 @@ package app
 
 import (
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,19 +30,21 @@ var purposeNotes = map[export.Purpose]string{
 	export.PurposeCustom: "Tick the sections to share. Sections left out say so in the pack.",
 }
 
-// exportDialog is "Export meeting pack…" (Ctrl+E): what to share and why,
+// exportDialog is "Export…" (Ctrl+E): what to share and why,
 // how to protect it, then where to save it. Nothing personal reaches the
 // disk but the pack itself, written whole or not at all.
 type exportDialog struct {
-	w     fyne.Window
-	st    *store.Store
-	c     *records.Case
-	mark  string
-	now   func() records.Date
-	work  worker
-	saved func(path string) // for tests: called once a pack is saved
+	w      fyne.Window
+	st     *store.Store
+	c      *records.Case
+	mark   string
+	now    func() records.Date
+	work   worker
+	saved  func(path string) // for tests: called once a pack is saved
+	saveAs *saveAsDialog     // where to save, once asked
 
 	purpose         *widget.RadioGroup
+	title           *widget.Label // what is being made, following the purpose
 	note            *widget.Label
 	sections        *widget.CheckGroup
 	mask            *widget.Check
@@ -70,7 +73,7 @@ func newExportDialog(w fyne.Window, st *store.Store, c *records.Case) *exportDia
 }
 
 func (e *exportDialog) build() {
-	e.note, e.problem = wrapped(""), newProblemLabel()
+	e.note, e.problem, e.title = wrapped(""), newProblemLabel(), heading("")
 	e.buildSections()
 	e.purpose = widget.NewRadioGroup(purposeLabels(), func(string) { e.onPurpose() })
 	e.purpose.Required = true
@@ -93,7 +96,7 @@ func (e *exportDialog) build() {
 		widget.NewFormItem("", e.noPassword))
 	intro := wrapped("Share only what is needed for the purpose. The export is recorded in the audit trail " +
 		"with the purpose and sections; every page is marked " + e.mark + ".")
-	scroll := container.NewVScroll(container.New(columnWidth(600), container.NewVBox(intro, form)))
+	scroll := container.NewVScroll(container.New(columnWidth(600), container.NewVBox(e.title, intro, form)))
 	scroll.SetMinSize(fyne.NewSize(620, 480))
 	// The problem sits below the scrolling form, by the buttons, where it is
 	// seen whatever part of the form is scrolled into view.
@@ -101,7 +104,7 @@ func (e *exportDialog) build() {
 	e.choose = widget.NewButtonWithIcon("Choose where to save…", theme.DocumentSaveIcon(), e.onChoose)
 	e.choose.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { e.d.Hide() })
-	e.d = dialog.NewCustomWithoutButtons("Export meeting pack", e.body, e.w)
+	e.d = dialog.NewCustomWithoutButtons("Export from "+e.c.Reference, e.body, e.w)
 	e.d.SetButtons([]fyne.CanvasObject{cancel, e.choose})
 }
 
@@ -154,6 +157,7 @@ func (e *exportDialog) chosenPurpose() export.Purpose {
 // the person change them.
 func (e *exportDialog) onPurpose() {
 	p := e.chosenPurpose()
+	e.title.SetText(titleCase(p.Noun()))
 	e.note.SetText(purposeNotes[p])
 	var titles []string
 	for _, s := range export.DefaultSections(p) {
@@ -215,4 +219,12 @@ func (e *exportDialog) checkChoices() string {
 		return "The password is too long: use at most 60 characters."
 	}
 	return ""
+}
+
+// titleCase gives a phrase a capital first letter: "Meeting pack".
+func titleCase(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

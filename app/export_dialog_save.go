@@ -6,9 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"msprecords/crypto"
@@ -16,7 +14,8 @@ import (
 )
 
 // onChoose checks the choices, then asks where to save, offering a file
-// name made of the case reference and the date, never the person's name.
+// name made of the case reference, the purpose and the date, never the
+// person's name.
 func (e *exportDialog) onChoose() {
 	if msg := e.checkChoices(); msg != "" {
 		e.problem.SetText(msg)
@@ -30,21 +29,8 @@ func (e *exportDialog) onChoose() {
 	if e.format.Selected == formatHTML {
 		ext = ".html"
 	}
-	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			dialog.ShowError(errors.New("The pack was not saved: "+err.Error()), e.w)
-			return
-		}
-		if wc == nil {
-			return // cancelled: the export dialog stays open
-		}
-		path := wc.URI().Path()
-		wc.Close() // the pack is written whole under a temporary name, then renamed over it
-		e.saveTo(path)
-	}, e.w)
-	save.SetFileName(export.SuggestedFileName(e.c, time.Now(), ext))
-	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	save.Show()
+	p := e.chosenPurpose()
+	e.saveAs = askSaveAs(e.w, "Save the "+p.Noun(), export.SuggestedFileName(e.c, p, time.Now(), ext), ext, e.saveTo)
 }
 
 // saveTo builds the pack now, from the case as it is on screen, then draws,
@@ -52,7 +38,7 @@ func (e *exportDialog) onChoose() {
 func (e *exportDialog) saveTo(path string) {
 	pack, err := export.BuildPack(e.c, e.packOptions())
 	if err != nil {
-		e.fail(path, err)
+		e.fail(err)
 		return
 	}
 	html, password := e.format.Selected == formatHTML, ""
@@ -67,7 +53,7 @@ func (e *exportDialog) saveTo(path string) {
 	e.work.run(func() { err = writePack(path, pack, html, password, record) }, func() {
 		progress.Hide()
 		if err != nil {
-			e.fail(path, err)
+			e.fail(err)
 			return
 		}
 		e.done(path, password != "")
@@ -115,24 +101,20 @@ func writePack(path string, p *export.Pack, html bool, password string, record f
 	return nil
 }
 
-// fail says why the pack was not saved and removes the empty file the save
-// dialog made, so nothing is left that looks like a pack.
-func (e *exportDialog) fail(path string, err error) {
-	if fi, serr := os.Stat(path); serr == nil && fi.Size() == 0 {
-		os.Remove(path)
-	}
+// fail says why the pack was not saved.
+func (e *exportDialog) fail(err error) {
 	dialog.ShowError(errors.New("The pack was not saved. "+messageFor(err)), e.w)
 }
 
 // done says where the pack went and how to share it safely.
 func (e *exportDialog) done(path string, encrypted bool) {
-	msg := "The pack was saved as " + baseName(path) + " and the export recorded in the audit trail."
+	msg := "The " + e.chosenPurpose().Noun() + " was saved as " + baseName(path) + " and the export recorded in the audit trail."
 	if encrypted {
 		msg += " Tell the recipients the password by another route, such as a phone call."
 	} else {
 		msg += " It has no password: share it only by a secure route, and delete it when it is no longer needed."
 	}
-	dialog.ShowInformation("Pack saved", msg, e.w)
+	showSaved(e.w, titleCase(e.chosenPurpose().Noun())+" saved", msg, path)
 	if e.saved != nil {
 		e.saved(path)
 	}

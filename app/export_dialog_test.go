@@ -112,13 +112,16 @@ func TestExportDialogSavesEncryptedPDF(t *testing.T) {
 	if msg := e.checkChoices(); msg != "" {
 		t.Fatal(msg)
 	}
-	name := export.SuggestedFileName(e.c, records.Today().Time(), ".pdf")
-	if !strings.HasPrefix(name, e.c.Reference) || strings.Contains(name, "Dorothy") {
-		t.Errorf("file name offered: %q", name)
+	test.Tap(e.choose)
+	sa := e.saveAs
+	name := sa.name.Text
+	if want := e.c.Reference + "-persons-copy-" + records.Today().ISO() + ".pdf"; name != want || strings.Contains(name, "Dorothy") {
+		t.Errorf("file name offered: %q, want %q", name, want)
 	}
-	path := filepath.Join(t.TempDir(), name)
-	e.saveTo(path)
+	sa.folder = t.TempDir()
+	sa.onSave()
 	e.work.wait()
+	path := filepath.Join(sa.folder, name)
 	if _, err := exec.LookPath("pdfinfo"); err == nil {
 		info, err := exec.Command("pdfinfo", "-upw", "cobalt lantern meadow", path).CombinedOutput()
 		if err != nil || !strings.Contains(string(info), "AES-256") {

@@ -7,11 +7,14 @@ import (
 	"msprecords/records"
 )
 
-// SuggestedFileName proposes a file name for a pack from the case reference
-// and the date made, e.g. "DEMO-2026-0001-pack-2026-11-30.pdf". It never holds
-// the person's name: file names are seen in folders, e-mails and recent-file
-// lists. ext may be given with or without its dot.
-func SuggestedFileName(c *records.Case, made time.Time, ext string) string {
+// SuggestedFileName proposes a file name for a pack from the case reference,
+// what the pack is for and the date made, e.g.
+// "DEMO-2026-0001-meeting-pack-2026-11-30.pdf" or
+// "DEMO-2026-0001-persons-copy-2026-11-30.pdf", so that the two are never
+// saved over each other. It never holds the person's name: file names are
+// seen in folders, e-mails and recent-file lists. ext may be given with or
+// without its dot.
+func SuggestedFileName(c *records.Case, p Purpose, made time.Time, ext string) string {
 	ref := ""
 	if c != nil {
 		ref = sanitiseName(c.Reference)
@@ -20,7 +23,7 @@ func SuggestedFileName(c *records.Case, made time.Time, ext string) string {
 		ref = "case"
 	}
 	ext = sanitiseName(strings.TrimPrefix(ext, "."))
-	name := ref + "-pack-" + made.Format("2006-01-02")
+	name := ref + "-" + p.fileWord() + "-" + made.Format("2006-01-02")
 	if ext != "" {
 		name += "." + strings.ToLower(ext)
 	}

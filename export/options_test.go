@@ -97,17 +97,23 @@ func TestBuildPackLeavesCaseAlone(t *testing.T) {
 
 func TestSuggestedFileName(t *testing.T) {
 	made := time.Date(2026, 11, 30, 23, 59, 0, 0, time.UTC)
-	tests := []struct{ ref, ext, want string }{
-		{"DEMO-2026-0001", "pdf", "DEMO-2026-0001-pack-2026-11-30.pdf"},
-		{"SG-2026-00042", ".HTML", "SG-2026-00042-pack-2026-11-30.html"},
-		{"../../etc/passwd", "pdf", "etc-passwd-pack-2026-11-30.pdf"},
-		{"Zoë/2026 01", "pdf", "Zo--2026-01-pack-2026-11-30.pdf"},
-		{"", "pdf", "case-pack-2026-11-30.pdf"},
+	tests := []struct {
+		ref     string
+		purpose Purpose
+		ext     string
+		want    string
+	}{
+		{"DEMO-2026-0001", PurposeMeeting, "pdf", "DEMO-2026-0001-meeting-pack-2026-11-30.pdf"},
+		{"DEMO-2026-0001", PurposePerson, "pdf", "DEMO-2026-0001-persons-copy-2026-11-30.pdf"},
+		{"SG-2026-00042", PurposeCustom, ".HTML", "SG-2026-00042-custom-pack-2026-11-30.html"},
+		{"../../etc/passwd", PurposeMeeting, "pdf", "etc-passwd-meeting-pack-2026-11-30.pdf"},
+		{"Zoë/2026 01", PurposeMeeting, "pdf", "Zo--2026-01-meeting-pack-2026-11-30.pdf"},
+		{"", PurposeMeeting, "pdf", "case-meeting-pack-2026-11-30.pdf"},
 	}
 	for _, tt := range tests {
 		c := sampleCase()
 		c.Reference = tt.ref
-		if got := SuggestedFileName(c, made, tt.ext); got != tt.want {
+		if got := SuggestedFileName(c, tt.purpose, made, tt.ext); got != tt.want {
 			t.Errorf("SuggestedFileName(%q, %q) = %q, want %q", tt.ref, tt.ext, got, tt.want)
 		}
 	}

@@ -3,6 +3,7 @@ package export
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Purpose is why a pack is made. It decides what may be shared: Caldicott
@@ -58,6 +59,23 @@ func (p Purpose) title() string {
 		return "Safeguarding record for the person"
 	}
 	return "Safeguarding meeting pack"
+}
+
+// Noun names what a pack for the purpose is, as titles and buttons say it:
+// "meeting pack", "person's copy", "custom pack".
+func (p Purpose) Noun() string {
+	switch p {
+	case PurposePerson:
+		return "person's copy"
+	case PurposeCustom:
+		return "custom pack"
+	}
+	return "meeting pack"
+}
+
+// fileWord is Noun as a file name has it.
+func (p Purpose) fileWord() string {
+	return strings.NewReplacer("'", "", " ", "-").Replace(p.Noun())
 }
 
 // plain reports whether the pack is written for the person, in plain words.
