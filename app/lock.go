@@ -35,7 +35,7 @@ func (u *UI) showCreate() {
 func (u *UI) onVaultCreated(sess *session, vault *crypto.Vault, recoveryKey string) {
 	u.vault = vault
 	u.session = sess // so that closing the window now still closes the store
-	u.recovery = newRecoveryScreen(u.window, recoveryKey, func() { u.startSession(sess) })
+	u.recovery = newRecoveryScreen(u.window, recoveryKey, func() { u.startSession(sess); u.showGuideOnce() })
 	u.show(u.recovery.root)
 }
 

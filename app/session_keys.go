@@ -44,7 +44,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	quit := fyne.NewMenuItem("Quit", u.onClose)
 	quit.IsQuit = true
 	vault.Items = append(vault.Items, fyne.NewMenuItemSeparator(), quit)
-	return fyne.NewMainMenu(vault, menuOf("Case", u.caseCommands()), menuOf("Reports", u.reportCommands()))
+	return fyne.NewMainMenu(vault, menuOf("Case", u.caseCommands()), menuOf("Reports", u.reportCommands()),
+		menuOf("Help", u.helpCommands()))
 }
 
 func menuOf(title string, cmds []command) *fyne.Menu {
