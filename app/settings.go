@@ -1,8 +1,11 @@
 package app
 
 import (
+	"fmt"
 	"strconv"
 	"time"
+
+	"msprecords/records"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -77,7 +80,7 @@ func (s *settingsScreen) layout() fyne.CanvasObject {
 		widget.NewCard("Backup", "A backup is one encrypted file with every case and the audit trail, "+
 			"protected by a backup passphrase of its own. Keep it somewhere other than this computer.",
 			container.NewHBox(s.backup)),
-		widget.NewCard("Practice check and packs", "", practice),
+		widget.NewCard("Practice check and packs", "", container.NewVBox(practice, wrapped(workingDaysNote()))),
 		widget.NewCard("Appearance", "", wrapped("MSP Records follows your computer's light or dark theme: "+
 			"change it in the system settings.")),
 		widget.NewCard("Vault folder", "", wrapped(s.u.vaultDir)),
@@ -192,4 +195,12 @@ func (u *UI) applyPracticeRules() {
 			u.cases.refresh()
 		}
 	})
+}
+
+// workingDaysNote says how working days are counted, and for which years
+// the bank holidays are known.
+func workingDaysNote() string {
+	first, last := records.BankHolidayYears()
+	return fmt.Sprintf("Working days skip weekends and the bank holidays of England and Wales, which this version "+
+		"knows for %d to %d. Beyond those years only weekends are skipped, and the practice check says so.", first, last)
 }

@@ -77,7 +77,7 @@ func (s *trailScreen) layout() fyne.CanvasObject {
 	show := widget.NewButtonWithIcon("Show", theme.SearchIcon(), s.load)
 	show.Importance = widget.HighImportance
 	form := widget.NewForm(
-		widget.NewFormItem("Case reference", s.reference),
+		widget.NewFormItem(records.Label("reference"), s.reference),
 		widget.NewFormItem("By", s.user),
 		widget.NewFormItem("Action", s.action),
 		widget.NewFormItem("From", s.from),

@@ -53,14 +53,16 @@ func checkReferralsTimely(p *practiceContext) Finding {
 		if r.Referred.IsZero() {
 			wd := r.Identified.WorkingDaysUntil(p.asOf())
 			if wd > limit {
-				bad = append(bad, p.referralEvidence(r, fmt.Sprintf("not made %s after the need was identified", workingDays(wd))))
+				bad = append(bad, p.referralEvidence(r, fmt.Sprintf("not made %s after the need was identified", workingDays(wd))+
+					holidayNote(r.Identified, p.asOf())))
 				slow = append(slow, fmt.Sprintf("to %s (not made after %s)", agencyName(r), workingDays(wd)))
 			}
 			continue
 		}
 		wd := r.WorkingDaysTaken()
 		days := func() string {
-			return fmt.Sprintf("%s (%d %s)", workingDays(wd), r.DaysTaken(), plural(r.DaysTaken(), "day", "days"))
+			return fmt.Sprintf("%s (%d %s)", workingDays(wd), r.DaysTaken(), plural(r.DaysTaken(), "day", "days")) +
+				holidayNote(r.Identified, r.Referred)
 		}
 		if wd > limit {
 			bad = append(bad, p.referralEvidence(r, "took "+days()))
@@ -73,6 +75,17 @@ func checkReferralsTimely(p *practiceContext) Finding {
 		return fmt.Sprintf("Make referrals to partner agencies within %s of identifying the need: the %s %s took longer.",
 			workingDays(limit), plural(len(slow), "referral", "referrals"), listWords(slow))
 	})
+}
+
+// holidayNote says, after a count of working days from one date to
+// another, when the bank holidays of a year between them are not known, so
+// the count skipped weekends only.
+func holidayNote(from, to records.Date) string {
+	if from.HolidaysKnownBetween(to) {
+		return ""
+	}
+	first, last := records.BankHolidayYears()
+	return fmt.Sprintf("; weekends only were skipped, as this version knows the bank holidays of %d to %d only", first, last)
 }
 
 func workingDays(n int) string {

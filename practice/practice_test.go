@@ -252,8 +252,28 @@ func TestSlowReferralNotYetMade(t *testing.T) {
 	c.Enquiry.Closed, c.Enquiry.Stage = records.Date{}, records.Stages()[3]
 	c.Referrals[0].Referred = records.Date{} // identified Monday 9 June 2025, judged on 1 September
 	f, _ := Check(c, practiceOptions()).Finding(CriterionReferralsTimely)
-	if f.Result != NotMet || len(f.Evidence) != 1 || !strings.Contains(f.Evidence[0].Text, "not made 60 working days") {
+	// 60 weekdays, less the summer bank holiday (25 August 2025).
+	if f.Result != NotMet || len(f.Evidence) != 1 || !strings.Contains(f.Evidence[0].Text, "not made 59 working days") {
 		t.Errorf("got %s %v", f.Result, f.Evidence)
+	}
+}
+
+// Thursday 2 April to Tuesday 7 April 2026 is one working day (Good Friday
+// and Easter Monday); a referral in a year whose holidays are not known
+// says that weekends only were skipped.
+func TestReferralOverEasterCountsBankHolidays(t *testing.T) {
+	c := exemplaryCase()
+	o := practiceOptions()
+	o.ReferralLimitWorkingDays = 1
+	c.Referrals[0].Identified, c.Referrals[0].Referred = records.NewDate(2026, time.April, 2), records.NewDate(2026, time.April, 7)
+	f, _ := Check(c, o).Finding(CriterionReferralsTimely)
+	if f.Result != Met || !strings.Contains(f.Evidence[0].Text, "1 working day (5 days)") {
+		t.Errorf("over Easter 2026: %s %v", f.Result, f.Evidence)
+	}
+	c.Referrals[0].Identified, c.Referrals[0].Referred = records.NewDate(2035, time.April, 2), records.NewDate(2035, time.April, 9)
+	f, _ = Check(c, o).Finding(CriterionReferralsTimely)
+	if len(f.Evidence) != 1 || !strings.Contains(f.Evidence[0].Text, "weekends only were skipped") {
+		t.Errorf("in 2035: %s %v", f.Result, f.Evidence)
 	}
 }
 

@@ -407,7 +407,7 @@ func (r AgencyReferral) DaysTaken() int {
 	return r.Identified.DaysUntil(r.Referred)
 }
 
-// WorkingDaysTaken is the number of weekdays from identifying the need to referring.
+// WorkingDaysTaken is the number of working days (Date.WorkingDaysUntil) from identifying the need to referring.
 func (r AgencyReferral) WorkingDaysTaken() int {
 	if r.Identified.IsZero() || r.Referred.IsZero() {
 		return 0

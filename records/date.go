@@ -107,12 +107,14 @@ func (d Date) DaysUntil(o Date) int {
 // AddDays returns the date n days later.
 func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
 
-// WorkingDaysUntil counts the weekdays after d up to and including o. Bank
-// holidays are not known to the app and count as working days.
+// WorkingDaysUntil counts the working days after d up to and including o:
+// weekdays that are not bank holidays in England and Wales. In a year whose
+// bank holidays are not known (see BankHolidayYears) only weekends are
+// skipped; HolidaysKnownBetween says whether the count is exact.
 func (d Date) WorkingDaysUntil(o Date) int {
 	n := 0
 	for day := d.AddDays(1); !day.After(o); day = day.AddDays(1) {
-		if wd := day.t.Weekday(); wd != time.Saturday && wd != time.Sunday {
+		if day.IsWorkingDay() {
 			n++
 		}
 	}
