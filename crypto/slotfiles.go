@@ -128,8 +128,10 @@ func (v *Vault) readSlotFile(name string) (slotFile, error) {
 }
 
 // isSlotFileName skips what is not a slot file: in particular the
-// temporary files of WriteFileAtomic (".name.123.tmp"), which a crash can
-// leave behind.
+// temporary files of WriteFileAtomic (".msprecords-<random>.tmp", or
+// ".<id>.json.123.tmp" from earlier versions), which a crash can leave
+// behind holding a complete slot; they are never read as slots, and the
+// next Lock removes them.
 func isSlotFileName(name string) bool {
 	return strings.HasSuffix(name, ".json") && !strings.HasPrefix(name, ".")
 }
