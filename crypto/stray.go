@@ -93,4 +93,3 @@ func (v *Vault) RemoveStray(s Stray) error {
 	}
 	return os.Remove(filepath.Join(v.Dir, s.Rel))
 }
-
