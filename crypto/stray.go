@@ -88,7 +88,7 @@ func strayOf(rel string, e fs.DirEntry) Stray {
 // it is empty (what is inside a folder someone put there is theirs to look
 // at first). Only the holder of the vault lock may call it.
 func (v *Vault) RemoveStray(s Stray) error {
-	if !filepath.IsLocal(s.Rel) || s.Rel == headerName || s.Rel == slotsName || s.Rel == dbName {
+	if !filepath.IsLocal(s.Rel) || s.Rel == headerName || s.Rel == lockName || s.Rel == slotsName || s.Rel == dbName {
 		return fmt.Errorf("%s is not a stray file of the vault", s.Rel)
 	}
 	return os.Remove(filepath.Join(v.Dir, s.Rel))
