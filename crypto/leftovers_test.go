@@ -20,8 +20,8 @@ func TestIsTempName(t *testing.T) {
 	}{
 		{name, true},
 		{".msprecords-0123456789abcdef01234567.tmp", true},
-		{".vault.json.123456.tmp", true},         // as earlier versions named them
-		{".0a1b.json.4294967295.tmp", true},      // an earlier slot temporary file
+		{".vault.json.123456.tmp", true},    // as earlier versions named them
+		{".0a1b.json.4294967295.tmp", true}, // an earlier slot temporary file
 		{".msprecords-0123456789ABCDEF01234567.tmp", false},
 		{".msprecords-0123.tmp", false},
 		{"msprecords-0123456789abcdef01234567.tmp", false},
