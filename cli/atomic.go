@@ -28,6 +28,10 @@ type atomicFile struct {
 // (store.TempLedger), or nil when no store is open.
 func createAtomic(path string, ledger crypto.TempLedger) (*atomicFile, error) {
 	f, err := crypto.CreateAtomicWith(path, 0o600, ledger)
+	if errors.Is(err, crypto.ErrTempNotRecorded) {
+		return nil, explain(err, "cannot save %s: the vault could not record the file about to be written, so nothing was "+
+			"written (%v). Check there is space on the drive the vault is on, and try again", path, unwrapPath(err))
+	}
 	if err != nil {
 		return nil, failf("cannot write in the folder of %s: %v", path, unwrapPath(err))
 	}

@@ -87,7 +87,7 @@ func createTemp(dir string, ledger TempLedger) (*os.File, error) {
 		temp := filepath.Join(abs, name)
 		if ledger != nil {
 			if err := ledger.Begin(temp); err != nil {
-				return nil, fmt.Errorf("recording the temporary file: %w", err)
+				return nil, fmt.Errorf("%w: %w", ErrTempNotRecorded, err)
 			}
 		}
 		liveTemps.add(temp)

@@ -119,7 +119,7 @@ func TestAtomicFileLedger(t *testing.T) {
 	wantNoTempFiles(t, dir)
 
 	l.fail = errors.New("store closed")
-	if err := WriteFileAtomicWith(path, []byte("new"), 0o600, l); !errors.Is(err, l.fail) {
+	if err := WriteFileAtomicWith(path, []byte("new"), 0o600, l); !errors.Is(err, l.fail) || !errors.Is(err, ErrTempNotRecorded) {
 		t.Errorf("WriteFileAtomicWith with a failing ledger: %v", err)
 	}
 	wantNoTempFiles(t, dir)

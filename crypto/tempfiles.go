@@ -18,6 +18,10 @@ import (
 // person's name, no user's folder names: a name can be personal data),
 // and which the program recognises as its own when a crash leaves one.
 
+// ErrTempNotRecorded is returned, wrapping the ledger's error, when a
+// TempLedger could not record a temporary file: nothing was written.
+var ErrTempNotRecorded = errors.New("the temporary file could not be recorded")
+
 // tempPrefix and tempSuffix frame the random part of a temporary name.
 const (
 	tempPrefix    = ".msprecords-"
