@@ -43,10 +43,11 @@ func runVerify(env *Env, opts verifyOptions) error {
 	h := s.vault.Header
 	env.printf("Vault header: OK (format %d, created %s)\n", h.Format, records.DateOf(h.Created))
 	problems := verifySlots(env, s.vault)
-	problems += reportStrays(env, s.vault, opts.removeStray)
 	if err := s.unlock(env, opts.global); err != nil {
 		return err
 	}
+	// After the unlock: only a user of the vault removes files from it.
+	problems += reportStrays(env, s.vault, opts.removeStray)
 	// Before openStore, which forgets the key.
 	slotProblems, unchecked := checkSlots(env, s.vault, s.key, s.user)
 	problems += slotProblems
