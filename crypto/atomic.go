@@ -34,8 +34,7 @@ type AtomicFile struct {
 	path   string
 	perm   os.FileMode
 	ledger TempLedger
-	done   bool // committed or abandoned
-	kept   bool // committed: the temporary name is gone
+	done   bool // committed or abandoned: the temporary name is gone
 }
 
 // TempLedger records the temporary files of AtomicFile writers, so that
@@ -129,7 +128,6 @@ func (a *AtomicFile) Commit() error {
 		a.Abandon()
 		return fmt.Errorf("writing %s: %w", base, err)
 	}
-	a.kept = true
 	a.finish()
 	return syncDir(filepath.Dir(a.path))
 }
@@ -137,7 +135,7 @@ func (a *AtomicFile) Commit() error {
 // Abandon removes the temporary file unless Commit succeeded; it is safe
 // to defer, and to call more than once.
 func (a *AtomicFile) Abandon() {
-	if a.kept || a.done {
+	if a.done {
 		return
 	}
 	a.Close()
