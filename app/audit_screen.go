@@ -301,13 +301,14 @@ func (u *UI) saveReport(name, ext, action string, build func() (data []byte, det
 	})
 }
 
-// writeReport builds a report, writes it to path whole and records it.
+// writeReport builds a report, writes it to path whole (its temporary file
+// recorded in the store's ledger while it exists) and records it.
 func writeReport(st *store.Store, path, action string, build func() ([]byte, string, error)) error {
 	data, detail, err := build()
 	if err != nil {
 		return err
 	}
-	if err := crypto.WriteFileAtomic(path, data, 0o600); err != nil {
+	if err := crypto.WriteFileAtomicWith(path, data, 0o600, st.TempLedger()); err != nil {
 		return err
 	}
 	if err := st.RecordEvent(action, "", detail); err != nil {

@@ -50,7 +50,8 @@ func (e *exportDialog) saveTo(path string) {
 	e.d.Hide()
 	id := e.c.ID
 	record := func(detail string) error { return e.st.RecordExport(id, detail) }
-	e.work.run(func() { err = writePack(path, pack, html, password, record) }, func() {
+	ledger := e.st.TempLedger()
+	e.work.run(func() { err = writePack(path, pack, html, password, ledger, record) }, func() {
 		progress.Hide()
 		if err != nil {
 			e.fail(err)
@@ -72,10 +73,11 @@ func (e *exportDialog) packOptions() export.PackOptions {
 	}
 }
 
-// writePack draws the pack, writes it whole (temporary file, then rename)
-// and records the export. An export that cannot be recorded is removed: a
-// sharing decision is always in the audit trail.
-func writePack(path string, p *export.Pack, html bool, password string, record func(detail string) error) error {
+// writePack draws the pack, writes it whole (temporary file, recorded in
+// ledger while it exists, then rename) and records the export. An export
+// that cannot be recorded is removed: a sharing decision is always in the
+// audit trail.
+func writePack(path string, p *export.Pack, html bool, password string, ledger crypto.TempLedger, record func(detail string) error) error {
 	var data []byte
 	var err error
 	format := "PDF"
@@ -91,7 +93,7 @@ func writePack(path string, p *export.Pack, html bool, password string, record f
 	if err != nil {
 		return err
 	}
-	if err := crypto.WriteFileAtomic(path, data, 0o600); err != nil {
+	if err := crypto.WriteFileAtomicWith(path, data, 0o600, ledger); err != nil {
 		return err
 	}
 	if err := record(p.AuditDetail(format, password != "")); err != nil {

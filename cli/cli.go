@@ -10,8 +10,9 @@
 // process list or the shell history.
 //
 // Exit status: 0 on success, 1 when a command fails, 2 for a command line
-// that cannot be understood. A failure prints exactly one line on stderr,
-// in plain English.
+// that cannot be understood, 130 when Ctrl+C or a termination signal
+// stopped it (any file it was saving is removed unfinished first). A
+// failure prints exactly one line on stderr, in plain English.
 package cli
 
 import (
@@ -26,6 +27,8 @@ const (
 	exitOK      = 0
 	exitFailure = 1
 	exitUsage   = 2
+
+	exitInterrupted = 130 // 128 + SIGINT, as shells report it
 )
 
 // Main runs the command line args (without the program name) and returns
@@ -43,6 +46,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return env.fail(exitUsage, fmt.Sprintf("there is no command %q. Run 'msprecords help' to see the commands.", args[0]))
 	}
+	defer removeTempsOnSignal(env)()
 	return env.run(e.build(), args[1:])
 }
 

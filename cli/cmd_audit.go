@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"msprecords/crypto"
 	"msprecords/export"
 	"msprecords/practice"
 	"msprecords/records"
@@ -114,7 +115,7 @@ func runAudit(env *Env, opts auditOptions, s *session) error {
 	po := practice.DefaultOptions()
 	po.ReferralLimitWorkingDays = opts.referralLimit
 	result := practice.Audit(sample, po)
-	files, err := auditFiles(opts, result, s.user)
+	files, err := auditFiles(opts, result, s.user, s.store.TempLedger())
 	if err != nil {
 		return err
 	}
@@ -133,7 +134,7 @@ func runAudit(env *Env, opts auditOptions, s *session) error {
 
 // auditFiles writes the report (and CSV) under temporary names, so that
 // nothing is left half-written if one of them fails.
-func auditFiles(opts auditOptions, a practice.AuditResult, user string) ([]*atomicFile, error) {
+func auditFiles(opts auditOptions, a practice.AuditResult, user string, ledger crypto.TempLedger) ([]*atomicFile, error) {
 	pdf, err := export.WriteAuditPDF(a, export.AuditReportOptions{Author: user})
 	if err != nil {
 		return nil, err
@@ -154,7 +155,7 @@ func auditFiles(opts auditOptions, a practice.AuditResult, user string) ([]*atom
 	}
 	var files []*atomicFile
 	for _, o := range outputs {
-		f, err := createAtomic(o.path)
+		f, err := createAtomic(o.path, ledger)
 		if err == nil {
 			files = append(files, f)
 			_, err = f.Write(o.data)

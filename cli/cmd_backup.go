@@ -51,7 +51,7 @@ func runBackup(env *Env, opts backupOptions, s *session) error {
 	if err != nil {
 		return err
 	}
-	f, err := createAtomic(opts.out)
+	f, err := createAtomic(opts.out, s.store.TempLedger())
 	if err != nil {
 		return err
 	}

@@ -194,7 +194,7 @@ func render(p *export.Pack, r exportRequest) ([]byte, string, error) {
 // the audit trail, and only then gives the file its name: there is never a
 // half-written pack, nor a pack whose sharing was not recorded.
 func saveExport(s *session, id, out string, data []byte, detail string) error {
-	f, err := createAtomic(out)
+	f, err := createAtomic(out, s.store.TempLedger())
 	if err != nil {
 		return err
 	}

@@ -45,7 +45,7 @@ func runExportJSON(env *Env, opts exportJSONOptions, s *session) error {
 		}
 		ids = []string{id}
 	}
-	f, err := createAtomic(opts.out)
+	f, err := createAtomic(opts.out, s.store.TempLedger())
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ func runStats(env *Env, opts statsOptions, y practice.FinancialYear, s *session)
 	if err := export.WriteFiguresCSV(&buf, figures, opts.exact); err != nil {
 		return err
 	}
-	f, err := createAtomic(opts.out)
+	f, err := createAtomic(opts.out, s.store.TempLedger())
 	if err != nil {
 		return err
 	}

@@ -9,17 +9,20 @@ import (
 )
 
 type verifyOptions struct {
-	global globalOptions
+	global      globalOptions
+	removeStray bool
 }
 
 func newVerifyCommand() *command {
 	var opts verifyOptions
 	fs := newFlagSet("verify")
 	opts.global.register(fs)
+	fs.BoolVar(&opts.removeStray, removeStrayFlag[2:], false,
+		"remove the stray files listed: files in the vault folder that MSP Records does not use, such as one left by an interrupted save")
 	return &command{
-		usage: "verify [flags]",
+		usage: "verify [" + removeStrayFlag + "] [flags]",
 		summary: "check the vault: its header, every key slot, the database, that every case reads and that the " +
-			"audit trail is unbroken. Prints what it found; the exit status is 1 if anything is wrong",
+			"audit trail is unbroken, and list stray files in its folder. Prints what it found; the exit status is 1 if anything is wrong",
 		flags: fs,
 		run: func(env *Env, args []string) error {
 			if err := wantArgs(args, 0, ""); err != nil {
@@ -43,6 +46,8 @@ func runVerify(env *Env, opts verifyOptions) error {
 	if err := s.unlock(env, opts.global); err != nil {
 		return err
 	}
+	// After the unlock: only a user of the vault removes files from it.
+	problems += reportStrays(env, s.vault, opts.removeStray)
 	// Before openStore, which forgets the key.
 	slotProblems, unchecked := checkSlots(env, s.vault, s.key, s.user)
 	problems += slotProblems

@@ -3,6 +3,7 @@ package crypto
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -16,27 +17,92 @@ import (
 // that matters: key slots, the vault header, backups, packs, reports.
 //
 // The temporary file is in the same folder (a rename is atomic only within
-// one file system); its name starts with a dot and ends in ".tmp", so
-// listings can skip one left by a crash. It starts as mode 0600.
+// one file system) and is named by TempName: ".msprecords-<random>.tmp",
+// nothing of the real name in it, so it says nothing about what it holds,
+// and the program recognises its own leftovers (IsTempName). It starts as
+// mode 0600.
+//
+// A kill can still leave the temporary file behind. Inside the vault folder
+// the next Lock removes those (see removeVaultTemps); elsewhere, in a
+// folder the user chose, the program cannot go looking, so a writer given a
+// TempLedger records the temporary file's path there before creating it and
+// forgets it once the file is committed or abandoned; whoever keeps the
+// ledger removes what is still recorded the next time it may (the store
+// does so at every open).
 type AtomicFile struct {
 	*os.File
-	path string
-	perm os.FileMode
-	done bool
+	path   string
+	perm   os.FileMode
+	ledger TempLedger
+	done   bool // committed or abandoned: the temporary name is gone
+}
+
+// TempLedger records the temporary files of AtomicFile writers, so that
+// one a crash leaves behind can be found and removed later. Begin is
+// called with the absolute path of a temporary file before it is created,
+// and must have made the record durable when it returns; an error stops
+// the write before anything is on disk. End is called once the file is
+// committed or removed; it cannot fail the write, and a record it fails to
+// delete only leads to a harmless check of a file that is no longer there.
+type TempLedger interface {
+	Begin(tempPath string) error
+	End(tempPath string)
 }
 
 // CreateAtomic starts writing path; the file will get mode perm (the umask
 // is not applied).
 func CreateAtomic(path string, perm os.FileMode) (*AtomicFile, error) {
+	return CreateAtomicWith(path, perm, nil)
+}
+
+// CreateAtomicWith is CreateAtomic whose temporary file is recorded in
+// ledger (which may be nil) for as long as it exists.
+func CreateAtomicWith(path string, perm os.FileMode, ledger TempLedger) (*AtomicFile, error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	f, err := createTemp(dir, ledger)
 	if err != nil {
 		return nil, fmt.Errorf("writing %s: %w", base, err)
 	}
-	return &AtomicFile{File: f, path: path, perm: perm}, nil
+	return &AtomicFile{File: f, path: path, perm: perm, ledger: ledger}, nil
+}
+
+// createTemp creates a new temporary file in dir, named before it is made
+// and recorded in ledger in between, so that no moment exists in which the
+// file is on disk and unrecorded. O_EXCL: the name is random, but a file
+// already there is never taken over.
+func createTemp(dir string, ledger TempLedger) (*os.File, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	for range 3 {
+		name, err := TempName()
+		if err != nil {
+			return nil, err
+		}
+		temp := filepath.Join(abs, name)
+		if ledger != nil {
+			if err := ledger.Begin(temp); err != nil {
+				return nil, fmt.Errorf("%w: %w", ErrTempNotRecorded, err)
+			}
+		}
+		liveTemps.add(temp)
+		f, err := os.OpenFile(temp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err == nil {
+			return f, nil
+		}
+		liveTemps.remove(temp)
+		if ledger != nil {
+			ledger.End(temp)
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, err
+		}
+	}
+	return nil, errors.New("no free name for a temporary file")
 }
 
 // Commit flushes the file to disk, renames it over its real name and syncs
@@ -44,6 +110,9 @@ func CreateAtomic(path string, perm os.FileMode) (*AtomicFile, error) {
 // folder; there NTFS journals the rename instead. On failure the
 // temporary file is removed.
 func (a *AtomicFile) Commit() error {
+	if a.done {
+		return fmt.Errorf("writing %s: %w", filepath.Base(a.path), os.ErrClosed)
+	}
 	base := filepath.Base(a.path)
 	err := setPerm(a.File, a.perm)
 	if err == nil {
@@ -56,25 +125,42 @@ func (a *AtomicFile) Commit() error {
 		err = os.Rename(a.Name(), a.path)
 	}
 	if err != nil {
-		os.Remove(a.Name())
+		a.Abandon()
 		return fmt.Errorf("writing %s: %w", base, err)
 	}
-	a.done = true
+	a.finish()
 	return syncDir(filepath.Dir(a.path))
 }
 
 // Abandon removes the temporary file unless Commit succeeded; it is safe
-// to defer.
+// to defer, and to call more than once.
 func (a *AtomicFile) Abandon() {
-	if !a.done {
-		a.Close()
-		os.Remove(a.Name())
+	if a.done {
+		return
+	}
+	a.Close()
+	os.Remove(a.Name())
+	a.finish()
+}
+
+// finish forgets the temporary file: it is renamed or removed.
+func (a *AtomicFile) finish() {
+	a.done = true
+	liveTemps.remove(a.Name())
+	if a.ledger != nil {
+		a.ledger.End(a.Name())
 	}
 }
 
 // WriteFileAtomic replaces path with data through an AtomicFile.
 func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
-	f, err := CreateAtomic(path, perm)
+	return WriteFileAtomicWith(path, data, perm, nil)
+}
+
+// WriteFileAtomicWith is WriteFileAtomic with the temporary file recorded
+// in ledger (which may be nil) while it exists.
+func WriteFileAtomicWith(path string, data []byte, perm os.FileMode, ledger TempLedger) error {
+	f, err := CreateAtomicWith(path, perm, ledger)
 	if err != nil {
 		return err
 	}

@@ -34,7 +34,8 @@ var held = struct {
 
 // Lock takes an exclusive lock on dir's lock file, creating it if needed.
 // It fails at once with ErrVaultInUse if another Lock holds it, in this
-// process or in any other.
+// process or in any other. Once it holds the lock it removes the temporary
+// files a killed program left in dir and dir/slots (see removeVaultTemps).
 func Lock(dir string) (*VaultLock, error) {
 	path, err := filepath.Abs(filepath.Join(dir, lockName))
 	if err != nil {
@@ -54,6 +55,7 @@ func Lock(dir string) (*VaultLock, error) {
 		unclaim(path)
 		return nil, fmt.Errorf("locking vault: %w", err)
 	}
+	removeVaultTemps(dir)
 	return &VaultLock{path: path, f: f}, nil
 }
 

@@ -59,18 +59,27 @@ func (v *Vault) scryptRecipient(passphrase string) (*age.ScryptRecipient, error)
 // check value (see slotcheck.go), so the check is rewritten with the slot,
 // in the same atomic write: every path that writes a slot, recovery slots
 // included, comes through here.
+//
+// The temporary file (see AtomicFile) holds the complete slot, but under a
+// name readSlots skips, and Lock removes it if a kill leaves it: a slot
+// added or rewritten counts only once renamed to slots/<id>.json.
 func (v *Vault) writeSlot(id string, kind SlotKind, label string, created time.Time, key MasterKey, r age.Recipient) error {
-	p := slotPayload{VaultID: v.Header.VaultID, Label: label, Key: key[:]}
-	sealed, err := sealPayload(p, r)
-	if err != nil {
-		return err
-	}
-	f := slotFile{ID: id, Kind: kind, Label: label, Created: created, Age: sealed}
-	data, err := encodeCheckedSlotFile(f, key)
+	data, err := v.sealSlot(id, kind, label, created, key, r)
 	if err != nil {
 		return err
 	}
 	return WriteFileAtomic(v.slotPath(id), data, 0o600)
+}
+
+// sealSlot returns the bytes of the slot file writeSlot writes.
+func (v *Vault) sealSlot(id string, kind SlotKind, label string, created time.Time, key MasterKey, r age.Recipient) ([]byte, error) {
+	p := slotPayload{VaultID: v.Header.VaultID, Label: label, Key: key[:]}
+	sealed, err := sealPayload(p, r)
+	if err != nil {
+		return nil, err
+	}
+	f := slotFile{ID: id, Kind: kind, Label: label, Created: created, Age: sealed}
+	return encodeCheckedSlotFile(f, key)
 }
 
 // removeSlots deletes the files of slots and makes the removal durable.
@@ -128,8 +137,10 @@ func (v *Vault) readSlotFile(name string) (slotFile, error) {
 }
 
 // isSlotFileName skips what is not a slot file: in particular the
-// temporary files of WriteFileAtomic (".name.123.tmp"), which a crash can
-// leave behind.
+// temporary files of WriteFileAtomic (".msprecords-<random>.tmp", or
+// ".<id>.json.123.tmp" from earlier versions), which a crash can leave
+// behind holding a complete slot; they are never read as slots, and the
+// next Lock removes them.
 func isSlotFileName(name string) bool {
 	return strings.HasSuffix(name, ".json") && !strings.HasPrefix(name, ".")
 }

@@ -144,6 +144,7 @@ func open(dir string, key []byte, user string, rules practice.Options) (s *Store
 // summaries up to date, before the index is read from them.
 func (s *Store) prepare() (err error) {
 	defer recoverInto(&err)
+	s.removeLeftoverTemps()
 	if err := s.finishInterruptedImport(); err != nil {
 		return err
 	}
