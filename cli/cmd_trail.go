@@ -95,7 +95,7 @@ func saveTrailCSV(s *session, opts trailOptions, t *store.Trail) error {
 	if err := export.WriteCSV(&buf, store.TrailColumns, t.Table()); err != nil {
 		return err
 	}
-	f, err := createAtomic(opts.csv)
+	f, err := createAtomic(opts.csv, s.store.TempLedger())
 	if err != nil {
 		return err
 	}
