@@ -134,3 +134,21 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
+
+// saveRecorded writes data to path whole, records action and detail in the
+// audit trail, and only then gives the file its name: a report that leaves
+// the vault is always in the audit trail.
+func saveRecorded(s *session, path string, data []byte, action, detail string) error {
+	f, err := createAtomic(path, s.store.TempLedger())
+	if err != nil {
+		return err
+	}
+	defer f.abandon()
+	if _, err := f.Write(data); err != nil {
+		return failf("cannot write %s: %v", path, unwrapPath(err))
+	}
+	if err := s.store.RecordEvent(action, "", detail); err != nil {
+		return err
+	}
+	return f.commit()
+}

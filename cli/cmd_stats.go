@@ -54,22 +54,11 @@ func runStats(env *Env, opts statsOptions, y practice.FinancialYear, s *session)
 	if err := export.WriteFiguresCSV(&buf, figures, opts.exact); err != nil {
 		return err
 	}
-	f, err := createAtomic(opts.out, s.store.TempLedger())
-	if err != nil {
-		return err
-	}
-	defer f.abandon()
-	if _, err := f.Write(buf.Bytes()); err != nil {
-		return failf("cannot write %s: %v", opts.out, unwrapPath(err))
-	}
 	form := "published form"
 	if opts.exact {
 		form = "exact counts"
 	}
-	if err := s.store.RecordEvent("stats", "", "national-return figures for "+y.String()+", "+form); err != nil {
-		return err
-	}
-	if err := f.commit(); err != nil {
+	if err := saveRecorded(s, opts.out, buf.Bytes(), "stats", "national-return figures for "+y.String()+", "+form); err != nil {
 		return err
 	}
 	n := figures.Count(practice.TableConcluded, practice.ConcludedLabel)

@@ -95,16 +95,5 @@ func saveTrailCSV(s *session, opts trailOptions, t *store.Trail) error {
 	if err := export.WriteCSV(&buf, store.TrailColumns, t.Table()); err != nil {
 		return err
 	}
-	f, err := createAtomic(opts.csv, s.store.TempLedger())
-	if err != nil {
-		return err
-	}
-	defer f.abandon()
-	if _, err := f.Write(buf.Bytes()); err != nil {
-		return failf("cannot write %s: %v", opts.csv, unwrapPath(err))
-	}
-	if err := s.store.RecordEvent(store.AuditTrailSaved, "", store.TrailDetail(len(t.Entries), opts.filter)); err != nil {
-		return err
-	}
-	return f.commit()
+	return saveRecorded(s, opts.csv, buf.Bytes(), store.AuditTrailSaved, store.TrailDetail(len(t.Entries), opts.filter))
 }

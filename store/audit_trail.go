@@ -65,29 +65,16 @@ func (s *Store) Trail(f TrailFilter) (*Trail, error) {
 	defer s.done()
 	t := &Trail{}
 	r := &VerifyReport{}
+	refs := &caseReferences{s: s, seen: map[string]string{}}
 	err = view(db, func(txn *badger.Txn) error {
-		w := &chainWalk{r: r}
-		refs := &caseReferences{s: s, seen: map[string]string{}}
-		err := eachAudit(txn, func(seq uint64, e *AuditEntry, err error) {
-			w.step(seq, e, err)
+		return walkAudit(txn, r, func(_ uint64, e *AuditEntry, _ error) {
 			if e == nil {
 				return
 			}
-			te := TrailEntry{AuditEntry: *e, Reference: refs.of(*e)}
-			if f.matches(te) {
+			if te := (TrailEntry{AuditEntry: *e, Reference: refs.of(*e)}); f.matches(te) {
 				t.Entries = append(t.Entries, te)
 			}
 		})
-		if err != nil {
-			return err
-		}
-		head, err := readHead(txn)
-		if err != nil {
-			r.add("The record of the latest audit entry cannot be read")
-			return nil
-		}
-		w.checkHead(head)
-		return nil
 	})
 	if err != nil {
 		return nil, err

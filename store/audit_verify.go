@@ -104,9 +104,19 @@ type chainWalk struct {
 	lastHash string      // the stored hash of the latest entry, as the next one should name it
 }
 
-func verifyAudit(txn *badger.Txn, r *VerifyReport) error {
+func verifyAudit(txn *badger.Txn, r *VerifyReport) error { return walkAudit(txn, r, nil) }
+
+// walkAudit walks the audit chain into r as verifyAudit does, and calls
+// each, if not nil, with every entry too.
+func walkAudit(txn *badger.Txn, r *VerifyReport, each func(seq uint64, e *AuditEntry, err error)) error {
 	w := &chainWalk{r: r}
-	if err := eachAudit(txn, w.step); err != nil {
+	err := eachAudit(txn, func(seq uint64, e *AuditEntry, err error) {
+		w.step(seq, e, err)
+		if each != nil {
+			each(seq, e, err)
+		}
+	})
+	if err != nil {
 		return err
 	}
 	head, err := readHead(txn)
