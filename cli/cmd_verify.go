@@ -9,13 +9,16 @@ import (
 )
 
 type verifyOptions struct {
-	global globalOptions
+	global          globalOptions
+	acknowledgeLoss bool
 }
 
 func newVerifyCommand() *command {
 	var opts verifyOptions
 	fs := newFlagSet("verify")
 	opts.global.register(fs)
+	fs.BoolVar(&opts.acknowledgeLoss, "acknowledge-loss", false,
+		"record in the audit trail that changes reported lost when the computer stopped have been dealt with, so that verify stops reporting them")
 	return &command{
 		usage: "verify [flags]",
 		summary: "check the vault: its header, every key slot, the database, that every case reads and that the " +
@@ -50,6 +53,14 @@ func runVerify(env *Env, opts verifyOptions) error {
 		env.printf("Database: %s\n", message(err, opts.global.vault))
 		return err
 	}
+	if opts.acknowledgeLoss {
+		if err := acknowledgeLoss(env, s); err != nil {
+			env.printf("Database: %s\n", message(err, opts.global.vault))
+			return err
+		}
+	} else {
+		s.warnLoss(env)
+	}
 	report, err := s.store.Verify()
 	if err != nil {
 		env.printf("Database: %s\n", message(err, opts.global.vault))
@@ -58,6 +69,10 @@ func runVerify(env *Env, opts verifyOptions) error {
 	env.printf("Database: opened; %s, %s\n", plural(report.Cases, "case"), plural(report.AuditEntries, "audit entry"))
 	for _, p := range report.Problems {
 		env.printf("Problem: %s\n", oneLine(p))
+	}
+	if report.Loss != nil {
+		env.printf("Note: once the lost changes have been dealt with, 'msprecords verify --acknowledge-loss' records that in the audit trail, " +
+			"and verify stops reporting them\n")
 	}
 	problems += len(report.Problems)
 	if problems > 0 {
@@ -145,4 +160,19 @@ func verifySlots(env *Env, v *crypto.Vault) int {
 		problems++
 	}
 	return problems
+}
+
+// acknowledgeLoss records that the latest loss report has been dealt with,
+// and says which it was.
+func acknowledgeLoss(env *Env, s *session) error {
+	loss, err := s.store.AcknowledgeLoss()
+	if err != nil {
+		return err
+	}
+	if loss == nil {
+		env.printf("Lost changes: none to acknowledge\n")
+		return nil
+	}
+	env.printf("Lost changes: acknowledged (recorded in the audit trail): %s\n", oneLine(loss.Message()))
+	return nil
 }
