@@ -114,14 +114,18 @@ func (r *LossReport) auditDetail() string {
 // else is written, and records a loss in the database (an audit entry and
 // lossReportKey) before the mark is written again. It leaves the mark open
 // and registered for update. A mark of an unknown version refuses the open.
-func (s *Store) checkMark(dir string) error {
+// A new database (existed false) gets a new mark, whatever was in the folder.
+func (s *Store) checkMark(dir string, existed bool) error {
 	macKey, err := markKey(s.key)
 	if err != nil {
 		return err
 	}
-	rec, state, err := readMarkFile(dir, macKey)
-	if err != nil {
-		return err
+	var rec markRecord
+	var state markState
+	if existed {
+		if rec, state, err = readMarkFile(dir, macKey); err != nil {
+			return err
+		}
 	}
 	var head auditHead
 	if err := view(s.db, func(txn *badger.Txn) (err error) { head, err = readHead(txn); return err }); err != nil {

@@ -231,3 +231,22 @@ func TestMarkUnknownVersion(t *testing.T) {
 		t.Fatalf("Open with a version 2 mark = %v, want ErrUnknownSchema naming it", err)
 	}
 }
+
+// TestCreateIgnoresStaleMark: a new database gets a new mark, even over a
+// mark left in the folder (which names entries the new one never had).
+func TestCreateIgnoresStaleMark(t *testing.T) {
+	dir, key, _ := markedStore(t)
+	fresh := t.TempDir()
+	copyFile(t, filepath.Join(dir, markName), filepath.Join(fresh, markName))
+	s, err := Create(fresh, key, "u", practice.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if l := s.LostChanges(); l != nil {
+		t.Errorf("a new database over a stale mark reports %+v", l)
+	}
+	if got := s.mark.last.head(); got != (auditHead{}) {
+		t.Errorf("the new database's mark names %+v", got)
+	}
+}

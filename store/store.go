@@ -119,7 +119,9 @@ func open(dir string, key []byte, user string, rules practice.Options) (s *Store
 	if key != nil {
 		s.key = append([]byte(nil), key...)
 	}
-	if _, err := os.Stat(filepath.Join(dir, manifestName)); err == nil {
+	_, err = os.Stat(filepath.Join(dir, manifestName))
+	existed := err == nil
+	if existed {
 		if err := checkTables(dir, s.key); err != nil {
 			return nil, err
 		}
@@ -131,7 +133,7 @@ func open(dir string, key []byte, user string, rules practice.Options) (s *Store
 	s.db = db
 	// Before anything else is written: the first write would move the
 	// audit head past what the mark can be compared with.
-	if err := s.checkMark(dir); err != nil {
+	if err := s.checkMark(dir, existed); err != nil {
 		s.closeFailed()
 		if errors.Is(err, ErrUnknownSchema) || errors.Is(err, ErrDamagedStore) {
 			return nil, err
