@@ -75,7 +75,7 @@ func ukDate(t time.Time) string { return t.UTC().Format("2 January 2006") }
 // wherever it is read.
 func (r *LossReport) Message() string {
 	const notChecked = "so MSP Records could not check whether changes made before the computer last stopped were lost. " +
-		"Check that your latest cases and changes are there; if any are missing, restore from a backup made before then if you have one, or enter them again."
+		"Check that your latest cases and changes are there; if any are missing, restore them from a backup if you have one, or enter them again."
 	switch r.Kind {
 	case LossUnchecked:
 		return fmt.Sprintf("The record of the last saved change (%s in the database folder) was found damaged on %s and has been written again, %s",
@@ -92,7 +92,7 @@ func (r *LossReport) Message() string {
 	}
 	kept := "none was kept"
 	if !r.LastKept.IsZero() {
-		kept = "the last change kept was made at " + formatAuditTime(r.LastKept)
+		kept = "the last change kept was made on " + r.LastKept.UTC().Format("2 January 2006 at 15:04 UTC")
 	}
 	return fmt.Sprintf("%s made before the computer stopped on %s could not be recovered (%s; %s). "+
 		"Restore from a backup made before then if you have one, or enter them again.", changes, ukDate(r.Stopped), entries, kept)
