@@ -10,24 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// overlayText is every label's and rich text's words in the top overlay.
-func overlayText(u *UI) string {
-	top := u.window.Canvas().Overlays().Top()
-	if top == nil {
-		return ""
-	}
-	var b strings.Builder
-	for _, o := range test.LaidOutObjects(top) {
-		switch w := o.(type) {
-		case *widget.Label:
-			b.WriteString(w.Text + "\n")
-		case *widget.RichText:
-			b.WriteString(w.String() + "\n")
-		}
-	}
-	return b.String()
-}
-
 // The guide opens once, after the recovery key step of a new vault, and
 // names the vault's folder; Help opens it again.
 func TestGuideShownOnceAfterANewVault(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"msprecords/crypto"
+	"msprecords/store"
 )
 
 // showUnlock shows the unlock screen, with problem if opening the vault
@@ -52,12 +53,28 @@ func (u *UI) startSession(sess *session) {
 	u.window.SetMainMenu(u.mainMenu())
 	u.addShortcuts()
 	u.idle.start(time.Duration(u.settings.IdleMinutes) * u.idleUnit)
+	defer u.sayLoss(sess)
 	if c := u.takeStash(sess.user); c != nil {
 		u.showCase(c)
 		u.current.retrySave()
 		return
 	}
 	u.showCaseList()
+}
+
+// sayLoss tells the person, over the first screen, what the store found
+// lost when it opened (changes the computer's stopping took with it), in
+// the words the command line and verify use.
+func (u *UI) sayLoss(sess *session) {
+	loss := sess.store.LostChanges()
+	if loss == nil {
+		return
+	}
+	title := "Changes lost when the computer stopped"
+	if loss.Kind != store.LossFound {
+		title = "Lost changes could not be checked for"
+	}
+	dialog.ShowInformation(title, loss.Message()+" The audit trail records this.", u.window)
 }
 
 // unlocked reports whether the case list is open (the vault is unlocked and

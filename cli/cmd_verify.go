@@ -9,8 +9,9 @@ import (
 )
 
 type verifyOptions struct {
-	global      globalOptions
-	removeStray bool
+	global          globalOptions
+	removeStray     bool
+	acknowledgeLoss bool
 }
 
 func newVerifyCommand() *command {
@@ -19,8 +20,10 @@ func newVerifyCommand() *command {
 	opts.global.register(fs)
 	fs.BoolVar(&opts.removeStray, removeStrayFlag[2:], false,
 		"remove the stray files listed: files in the vault folder that MSP Records does not use, such as one left by an interrupted save")
+	fs.BoolVar(&opts.acknowledgeLoss, "acknowledge-loss", false,
+		"record in the audit trail that changes reported lost when the computer stopped have been dealt with, so that verify stops reporting them")
 	return &command{
-		usage: "verify [" + removeStrayFlag + "] [flags]",
+		usage: "verify [" + removeStrayFlag + "] [--acknowledge-loss] [flags]",
 		summary: "check the vault: its header, every key slot, the database, that every case reads and that the " +
 			"audit trail is unbroken, and list stray files in its folder. Prints what it found; the exit status is 1 if anything is wrong",
 		flags: fs,
@@ -55,6 +58,14 @@ func runVerify(env *Env, opts verifyOptions) error {
 		env.printf("Database: %s\n", message(err, opts.global.vault))
 		return err
 	}
+	if opts.acknowledgeLoss {
+		if err := acknowledgeLoss(env, s); err != nil {
+			env.printf("Database: %s\n", message(err, opts.global.vault))
+			return err
+		}
+	} else {
+		s.warnLoss(env)
+	}
 	report, err := s.store.Verify()
 	if err != nil {
 		env.printf("Database: %s\n", message(err, opts.global.vault))
@@ -63,6 +74,10 @@ func runVerify(env *Env, opts verifyOptions) error {
 	env.printf("Database: opened; %s, %s\n", plural(report.Cases, "case"), plural(report.AuditEntries, "audit entry"))
 	for _, p := range report.Problems {
 		env.printf("Problem: %s\n", oneLine(p))
+	}
+	if report.Loss != nil {
+		env.printf("Note: once the lost changes have been dealt with, 'msprecords verify --acknowledge-loss' records that in the audit trail, " +
+			"and verify stops reporting them\n")
 	}
 	problems += len(report.Problems)
 	if problems > 0 {
@@ -150,4 +165,19 @@ func verifySlots(env *Env, v *crypto.Vault) int {
 		problems++
 	}
 	return problems
+}
+
+// acknowledgeLoss records that the latest loss report has been dealt with,
+// and says which it was.
+func acknowledgeLoss(env *Env, s *session) error {
+	loss, err := s.store.AcknowledgeLoss()
+	if err != nil {
+		return err
+	}
+	if loss == nil {
+		env.printf("Lost changes: none to acknowledge\n")
+		return nil
+	}
+	env.printf("Lost changes: acknowledged (recorded in the audit trail): %s\n", oneLine(loss.Message()))
+	return nil
 }

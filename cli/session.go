@@ -75,6 +75,20 @@ func (s *session) openStore() (err error) {
 	return err
 }
 
+// warnLoss says on stderr, once, what the store found lost when it opened
+// (see store.LostChanges), so that no command goes on as if nothing had
+// happened.
+func (s *session) warnLoss(env *Env) {
+	loss := s.store.LostChanges()
+	if loss == nil {
+		return
+	}
+	env.printErrLine("msprecords: warning: " + oneLine(loss.Message()) + " " + acknowledgeNote)
+}
+
+// acknowledgeNote says how verify stops reporting a loss.
+const acknowledgeNote = "'msprecords verify' reports this until you run 'msprecords verify --acknowledge-loss' to record that it has been dealt with."
+
 // close closes the database, forgets the key and releases the lock.
 func (s *session) close() error {
 	vaultopen.ZeroKey(&s.key)
@@ -102,6 +116,7 @@ func openSession(env *Env, g globalOptions) (*session, error) {
 		return nil, err // Open let go of the lock
 	}
 	s.store, s.user, s.pass = s.opened.Store, s.opened.User, pass
+	s.warnLoss(env)
 	return s, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -110,8 +111,30 @@ func appendAudit(txn *badger.Txn, user, action, caseID, detail string) (AuditEnt
 	if err := txn.Set(auditKey(e.Seq), b); err != nil {
 		return e, err
 	}
-	return e, txn.Set([]byte(auditHeadKey), hb)
+	if err := txn.Set([]byte(auditHeadKey), hb); err != nil {
+		return e, err
+	}
+	heads.Store(txn, auditHead{Seq: e.Seq, Hash: e.Hash})
+	return e, nil
 }
+
+// heads holds the audit head each transaction in progress has written, so
+// that update can move the commit mark once it commits without reading the
+// head back (a read would add the head to the transaction's reads, and so
+// make it conflict with any other commit).
+var heads sync.Map // *badger.Txn → auditHead
+
+// newHead is the head txn has written, if it appended to the audit trail.
+func newHead(txn *badger.Txn) (auditHead, bool) {
+	h, ok := heads.Load(txn)
+	if !ok {
+		return auditHead{}, false
+	}
+	return h.(auditHead), true
+}
+
+// forgetHead drops what txn wrote from heads, once it has finished.
+func forgetHead(txn *badger.Txn) { heads.Delete(txn) }
 
 // RecordExport records that a case was exported; detail says the purpose,
 // the sections and whether the file was encrypted, never personal data.

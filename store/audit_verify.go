@@ -14,6 +14,9 @@ type VerifyReport struct {
 	Cases        int
 	AuditEntries int
 	Problems     []string
+	// Loss is the latest loss report not yet acknowledged (see
+	// AcknowledgeLoss), also among the problems; nil if none.
+	Loss *LossReport
 }
 
 // OK reports whether Verify found nothing wrong.
@@ -28,6 +31,10 @@ func (r *VerifyReport) add(format string, args ...any) {
 // unreadable case, each by sequence number and time. The chain shows changes
 // made outside the app; someone holding the master key could rewrite the
 // whole chain, so it is evidence of tampering, not proof against it.
+//
+// It also reports changes lost when the computer stopped (see checkMark),
+// until the loss is acknowledged, and a commit mark that could not be
+// written this session.
 func (s *Store) Verify() (*VerifyReport, error) {
 	db, err := s.use()
 	if err != nil {
@@ -36,6 +43,9 @@ func (s *Store) Verify() (*VerifyReport, error) {
 	defer s.done()
 	r := &VerifyReport{}
 	err = view(db, func(txn *badger.Txn) error {
+		if err := verifyLoss(txn, r); err != nil {
+			return err
+		}
 		if err := verifyCases(txn, r); err != nil {
 			return err
 		}
@@ -44,7 +54,25 @@ func (s *Store) Verify() (*VerifyReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := s.mark.writeError(); err != nil {
+		r.add("The record of the last saved change (%s in the database folder) could not be written (%v): "+
+			"if the computer stops, changes lost then may not be noticed. Check the disk, then close and open the vault again", markName, err)
+	}
 	return r, nil
+}
+
+// verifyLoss reports the latest loss report not yet acknowledged.
+func verifyLoss(txn *badger.Txn, r *VerifyReport) error {
+	loss, err := readLossReport(txn)
+	if err != nil {
+		r.add("The record of changes lost when the computer stopped cannot be read")
+		return nil
+	}
+	if loss != nil {
+		r.Loss = loss
+		r.add("%s", loss.Message())
+	}
+	return nil
 }
 
 // verifyCases reads every case and checks that each has a summary (its

@@ -12,6 +12,11 @@
 //     practice-check gaps worked out with the practice options the store
 //     was opened with;
 //   - the hash-chained audit trail (audit*.go) and Verify;
+//   - the commit mark (mark.go, loss.go): a small file beside Badger's own,
+//     COMMITTED, naming the audit head of the last commit, so that changes
+//     Badger drops at open from a memtable log damaged in a crash are
+//     found, recorded in the audit trail and reported (LostChanges,
+//     Verify) rather than lost in silence;
 //   - the backup stream (backup.go), plaintext by Badger's design, which
 //     package backup seals before it reaches a disk;
 //   - JSON case files (jsonio*.go): export, and import of all or nothing;
@@ -19,5 +24,6 @@
 //     documents they need (dipsample_load.go, figures_load.go).
 //
 // Open and Create take the vault's key; nothing is ever written outside
-// Badger's encrypted files.
+// Badger's encrypted files but the commit mark, which holds only sequence
+// numbers, hashes and times.
 package store

@@ -11,6 +11,7 @@ var (
 		manifestName, "MANIFEST-REWRITE",
 		keyRegistryName, "REWRITE-KEYREGISTRY",
 		"DISCARD", "LOCK",
+		markName,
 	}
 	ownSuffixes = []string{".sst", ".vlog", ".mem"}
 )

@@ -32,6 +32,9 @@ type Store struct {
 
 	release func() // gives up the claim on the folder (see claimDir)
 
+	mark *commitMark // the commit mark (mark.go), moved by every commit that appends to the audit trail
+	loss *LossReport // what this open found lost, or nil (loss.go)
+
 	closing atomic.Bool // set by Close, so that the search-text loader stops at once
 }
 
@@ -116,7 +119,9 @@ func open(dir string, key []byte, user string, rules practice.Options) (s *Store
 	if key != nil {
 		s.key = append([]byte(nil), key...)
 	}
-	if _, err := os.Stat(filepath.Join(dir, manifestName)); err == nil {
+	_, err = os.Stat(filepath.Join(dir, manifestName))
+	existed := err == nil
+	if existed {
 		if err := checkTables(dir, s.key); err != nil {
 			return nil, err
 		}
@@ -126,18 +131,42 @@ func open(dir string, key []byte, user string, rules practice.Options) (s *Store
 		return nil, err
 	}
 	s.db = db
+	// Before anything else is written: the first write would move the
+	// audit head past what the mark can be compared with.
+	if err := s.checkMark(dir, existed); err != nil {
+		s.closeFailed()
+		if errors.Is(err, ErrUnknownSchema) || errors.Is(err, ErrDamagedStore) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%w: %v", ErrDamagedStore, err)
+	}
 	if err := s.prepare(); err != nil {
-		_ = safeClose(db)
+		s.closeFailed()
 		return nil, fmt.Errorf("%w: %v", ErrDamagedStore, err)
 	}
 	if err := s.buildIndex(); err != nil {
-		_ = safeClose(db)
+		s.closeFailed()
 		if errors.Is(err, ErrUnknownSchema) || errors.Is(err, ErrDamagedStore) {
 			return nil, err
 		}
 		return nil, fmt.Errorf("%w: %v", ErrDamagedStore, err)
 	}
 	return s, nil
+}
+
+// closeFailed closes what a failed open had opened: the mark and the
+// database.
+func (s *Store) closeFailed() {
+	s.closeMark()
+	_ = safeClose(s.db)
+}
+
+// closeMark stops the database's commits moving the mark and closes it.
+func (s *Store) closeMark() {
+	marks.Delete(s.db)
+	if s.mark != nil {
+		_ = s.mark.close()
+	}
 }
 
 // prepare finishes what a crash may have left undone and brings the stored
@@ -217,6 +246,7 @@ func (s *Store) Close() error {
 	if s.db == nil {
 		return nil
 	}
+	s.closeMark()
 	err := safeClose(s.db)
 	s.db = nil
 	s.release()

@@ -135,10 +135,25 @@ func nowUTC() time.Time { return time.Now().UTC() }
 
 // update runs fn in a read-write transaction and commits it (with fsync).
 // A panic inside it becomes an error (see recoverInto), and nothing of the
-// transaction is written.
+// transaction is written. A commit that appended to the audit trail then
+// moves the commit mark to the new head (see mark.go); a failure to write
+// the mark does not undo the commit, and is reported by Verify.
 func update(db *badger.DB, fn func(*badger.Txn) error) (err error) {
 	defer recoverInto(&err)
-	return db.Update(fn)
+	var head auditHead
+	moved := false
+	err = db.Update(func(txn *badger.Txn) error {
+		defer forgetHead(txn)
+		if err := fn(txn); err != nil {
+			return err
+		}
+		head, moved = newHead(txn)
+		return nil
+	})
+	if m := markOf(db); err == nil && moved && m != nil {
+		_ = m.advance(head)
+	}
+	return err
 }
 
 // view runs fn in a read-only transaction.
