@@ -119,6 +119,11 @@ func createThroughScreens(t *testing.T, u *UI) {
 	if r.key.Text != "" {
 		t.Error("the recovery key is still on screen")
 	}
+	// The first-run guide follows, naming the vault's folder; the person closes it.
+	if text := overlayText(u); !strings.Contains(text, "Your records are in a vault") || !strings.Contains(text, u.vaultDir) {
+		t.Errorf("after the recovery key step the window shows %q; want the guide naming %s", text, u.vaultDir)
+	}
+	u.clearDialogs()
 }
 
 // TestUnlockErrorsShownInWindow checks that each way an unlock can fail
