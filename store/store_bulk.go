@@ -79,6 +79,9 @@ func (s *Store) writeNewCases(db *badger.DB, cases []*records.Case, action strin
 }
 
 func (s *Store) writeDocs(db *badger.DB, docs []storedCase, action string) error {
+	if err := roomFor(db, docsSize(docs)); err != nil {
+		return err
+	}
 	err := update(db, func(txn *badger.Txn) error {
 		for _, sc := range docs {
 			if err := s.putNew(txn, sc, action); err != nil {
@@ -101,7 +104,17 @@ func (s *Store) writeMarked(db *badger.DB, docs []storedCase, action string) err
 	if err := setPending(db, p); err != nil {
 		return err
 	}
+	// Each batch asks for room again (it was asked for the whole import
+	// before it began), so that an import the disk fills meanwhile stops
+	// between batches and is undone, rather than run out of space inside one.
+	var batch *badger.Txn
 	err := s.commitInBatches(db, len(docs), func(txn *badger.Txn, i int) error {
+		if txn != batch {
+			batch = txn
+			if err := roomFor(db, docsSize(docs[i:i+1])); err != nil {
+				return err
+			}
+		}
 		return s.putNew(txn, docs[i], action)
 	})
 	if err != nil {
