@@ -158,6 +158,18 @@ func RestoreSize(backupSize int64) int64 {
 	return writeFactor*backupSize + reserveSlack
 }
 
+// CheckRoom returns ErrDiskFull unless the database has room for about
+// bytes of new data (the size of a JSON file about to be imported, say),
+// and for its reserve.
+func (s *Store) CheckRoom(bytes int64) error {
+	db, err := s.use()
+	if err != nil {
+		return err
+	}
+	defer s.done()
+	return roomFor(db, commitSize(0, bytes))
+}
+
 // CheckRoomForCases returns ErrDiskFull unless the database has room for
 // copies times as many new cases as cases, of their size: demo and import
 // ask it before they start, so that a large addition is refused at once
