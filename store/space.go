@@ -129,6 +129,28 @@ func roomFor(db *badger.DB, need int64) error {
 	return checkRoom(db.Opts().Dir, need)
 }
 
+// roomMeter is checkRoom for the steps of one transaction: it asks the
+// file system once, then counts down what each step may write.
+type roomMeter struct {
+	left  int64 // free space less the reserve, less what was taken
+	known bool
+}
+
+func newRoomMeter(db *badger.DB) roomMeter {
+	dir := db.Opts().Dir
+	free, ok := freeSpace(dir)
+	return roomMeter{left: free - reserve(dir), known: ok}
+}
+
+// take counts n bytes more, or returns ErrDiskFull if they do not fit.
+func (m *roomMeter) take(n int64) error {
+	m.left -= n
+	if m.known && m.left < 0 {
+		return fmt.Errorf("%w: %s short", ErrDiskFull, megabytes(-m.left))
+	}
+	return nil
+}
+
 // commitSize is what a commit of n entries holding bytes bytes may write.
 func commitSize(n int, bytes int64) int64 {
 	return writeFactor * (bytes + int64(n)*entryOverhead)

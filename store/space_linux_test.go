@@ -169,6 +169,8 @@ func TestDiskFullChild(t *testing.T) {
 		say("open error: %v", err)
 	case "nearly-full":
 		childNearlyFull(t, dir, key, say)
+	case "full-part-way":
+		childFullPartWay(t, dir, key, say)
 	}
 	say("CHILD DONE")
 }
@@ -206,6 +208,30 @@ func childNearlyFull(t *testing.T, dir string, key [32]byte, say func(string, ..
 	say("createall: %v", kind(s.CreateAll(bigCases("N", 60))))
 	say("room-for-demo: %v", kind(s.CheckRoomForCases(bigCases("D", 1), 60)))
 	say("create: %v", kind(s.Create(bigCase("small"))))
+	say("close: %v", s.Close())
+}
+
+// childFullPartWay writes a large import in batches (as CreateAll does
+// with what does not fit one transaction) with room for some of them only,
+// past the check of the whole import: it stops between batches and is
+// undone, so that none of it is left.
+func childFullPartWay(t *testing.T, dir string, key [32]byte, say func(string, ...any)) {
+	s, err := Open(dir, key, "Test User", practice.DefaultOptions())
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	docs, err := encodeAll(bigCases("P", 80), s.rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fillDisk(t, filepath.Dir(dir), reserve(dir)+changeRoom+(3<<20))
+	db, release, err := s.useForWriting()
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.writeMarked(db, docs, AuditCreate)
+	release()
+	say("part-way: %v", kind(err))
 	say("close: %v", s.Close())
 }
 
@@ -267,4 +293,11 @@ func TestDiskNearlyFullRefusesLargeImport(t *testing.T) {
 	out := runFullChild(t, "nearly-full", dir, key)
 	wantLines(t, out, "createall: diskfull", "room-for-demo: diskfull", "create: ok", "close: <nil>")
 	reopenCount(t, dir, key, 11)
+}
+
+func TestDiskFullPartWayThroughAnImport(t *testing.T) {
+	dir, key := diskFullVault(t, 10)
+	out := runFullChild(t, "full-part-way", dir, key)
+	wantLines(t, out, "part-way: diskfull", "close: <nil>")
+	reopenCount(t, dir, key, 10)
 }

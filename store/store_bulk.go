@@ -104,16 +104,17 @@ func (s *Store) writeMarked(db *badger.DB, docs []storedCase, action string) err
 	if err := setPending(db, p); err != nil {
 		return err
 	}
-	// Each batch asks for room again (it was asked for the whole import
+	// Each batch counts its room again (it was asked for the whole import
 	// before it began), so that an import the disk fills meanwhile stops
-	// between batches and is undone, rather than run out of space inside one.
+	// before a batch that would not fit, and is undone.
 	var batch *badger.Txn
+	var room roomMeter
 	err := s.commitInBatches(db, len(docs), func(txn *badger.Txn, i int) error {
 		if txn != batch {
-			batch = txn
-			if err := roomFor(db, docsSize(docs[i:i+1])); err != nil {
-				return err
-			}
+			batch, room = txn, newRoomMeter(db)
+		}
+		if err := room.take(docsSize(docs[i : i+1])); err != nil {
+			return err
 		}
 		return s.putNew(txn, docs[i], action)
 	})
