@@ -67,7 +67,10 @@ func runBackup(env *Env, opts backupOptions, s *session) error {
 		return backupFailure(err, opts.out)
 	}
 	if err := f.Commit(); err != nil {
-		return backupFailure(err, opts.out)
+		if store.IsDiskFull(err) {
+			return store.AsDiskFull(err)
+		}
+		return failf("cannot save %s: %v", opts.out, unwrapPath(err))
 	}
 	sealed := "your passphrase"
 	if opts.backupPassphraseFile != "" {

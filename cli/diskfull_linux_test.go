@@ -150,3 +150,30 @@ func TestDiskFullCommands(t *testing.T) {
 	}
 	ok(t, v.args("verify")...)
 }
+
+// A backup that fills the disk part way (past the estimate made before it
+// began) gives the disk-full words and leaves no half-written file: the
+// atomic writer's temporary file is removed.
+func TestBackupFileFillsTheDisk(t *testing.T) {
+	disk := mountSmallDisk(t)
+	fillSmallDisk(t, disk, 1<<20)
+	out := filepath.Join(disk, "vault.backup")
+	f, err := createAtomic(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.Write(make([]byte, 2<<20))
+	if err == nil {
+		err = f.Commit()
+	}
+	f.abandon()
+	if got, want := "msprecords: "+message(backupFailure(err, out), disk)+"\n", diskFullWords; got != want {
+		t.Errorf("writing past a full disk: %q (from %v), want %q", got, err, want)
+	}
+	entries, _ := os.ReadDir(disk)
+	for _, e := range entries {
+		if e.Name() != "filler" {
+			t.Errorf("%s was left on the full disk", e.Name())
+		}
+	}
+}
