@@ -33,6 +33,13 @@ const (
 	bigText         = 90000 // characters of concern in each big case: documents of about 100 kB
 )
 
+// smallDisks are the file systems the tests fill: tmpfs, and ext4 in a
+// file (the two the crash was seen on).
+var smallDisks = []struct {
+	name  string
+	mount func(t *testing.T) string
+}{{"tmpfs", mountTmpfs}, {"ext4", mountExt4}}
+
 // mountTmpfs mounts a small tmpfs for the test, unmounted when it ends.
 func mountTmpfs(t *testing.T) string {
 	t.Helper()
@@ -43,6 +50,35 @@ func mountTmpfs(t *testing.T) string {
 	t.Cleanup(func() {
 		if err := syscall.Unmount(dir, syscall.MNT_DETACH); err != nil {
 			t.Errorf("unmounting the tmpfs: %v", err)
+		}
+	})
+	return dir
+}
+
+// mountExt4 makes a small ext4 file system in a file (no blocks kept for
+// root, who runs the tests) and mounts it for the test.
+func mountExt4(t *testing.T) string {
+	t.Helper()
+	tmp := t.TempDir()
+	img, dir := filepath.Join(tmp, "disk.img"), filepath.Join(tmp, "mnt")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(img, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(img, 56<<20); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("mkfs.ext4", "-q", "-F", "-m", "0", img).CombinedOutput(); err != nil {
+		t.Skipf("cannot make an ext4 file system here: %v %s", err, out)
+	}
+	if out, err := exec.Command("mount", "-o", "loop", img, dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount an ext4 file system here: %v %s", err, out)
+	}
+	t.Cleanup(func() {
+		if out, err := exec.Command("umount", "-d", dir).CombinedOutput(); err != nil {
+			t.Errorf("unmounting the ext4 file system: %v %s", err, out)
 		}
 	})
 	return dir
@@ -92,9 +128,9 @@ func bigCases(prefix string, n int) []*records.Case {
 
 // diskFullVault makes a database on a fresh tmpfs with n big cases and
 // returns its folder and key, closed.
-func diskFullVault(t *testing.T, n int) (string, [32]byte) {
+func diskFullVault(t *testing.T, mount func(*testing.T) string, n int) (string, [32]byte) {
 	t.Helper()
-	dir := filepath.Join(mountTmpfs(t), "db")
+	dir := filepath.Join(mount(t), "db")
 	key := randomKey(t)
 	s, err := Create(dir, key, "Test User", practice.DefaultOptions())
 	if err != nil {
@@ -273,31 +309,47 @@ func reopenCount(t *testing.T, dir string, key [32]byte, want int) {
 }
 
 func TestDiskFullWhileOpen(t *testing.T) {
-	dir, key := diskFullVault(t, 10)
-	out := runFullChild(t, "full-while-open", dir, key)
-	wantLines(t, out, "create: diskfull", "createall: diskfull", "get: diskfull", "save: diskfull",
-		"delete: diskfull", "close: <nil>")
-	reopenCount(t, dir, key, 10)
+	for _, disk := range smallDisks {
+		t.Run(disk.name, func(t *testing.T) {
+			dir, key := diskFullVault(t, disk.mount, 10)
+			out := runFullChild(t, "full-while-open", dir, key)
+			wantLines(t, out, "create: diskfull", "createall: diskfull", "get: diskfull", "save: diskfull",
+				"delete: diskfull", "close: <nil>")
+			reopenCount(t, dir, key, 10)
+		})
+	}
 }
 
 func TestDiskFullBeforeOpen(t *testing.T) {
-	dir, key := diskFullVault(t, 10)
-	fillDisk(t, filepath.Dir(dir), 1<<20)
-	out := runFullChild(t, "full-before-open", dir, key)
-	wantLines(t, out, "open: diskfull=true damaged=false")
-	reopenCount(t, dir, key, 10)
+	for _, disk := range smallDisks {
+		t.Run(disk.name, func(t *testing.T) {
+			dir, key := diskFullVault(t, disk.mount, 10)
+			fillDisk(t, filepath.Dir(dir), 1<<20)
+			out := runFullChild(t, "full-before-open", dir, key)
+			wantLines(t, out, "open: diskfull=true damaged=false")
+			reopenCount(t, dir, key, 10)
+		})
+	}
 }
 
 func TestDiskNearlyFullRefusesLargeImport(t *testing.T) {
-	dir, key := diskFullVault(t, 10)
-	out := runFullChild(t, "nearly-full", dir, key)
-	wantLines(t, out, "createall: diskfull", "room-for-demo: diskfull", "create: ok", "close: <nil>")
-	reopenCount(t, dir, key, 11)
+	for _, disk := range smallDisks {
+		t.Run(disk.name, func(t *testing.T) {
+			dir, key := diskFullVault(t, disk.mount, 10)
+			out := runFullChild(t, "nearly-full", dir, key)
+			wantLines(t, out, "createall: diskfull", "room-for-demo: diskfull", "create: ok", "close: <nil>")
+			reopenCount(t, dir, key, 11)
+		})
+	}
 }
 
 func TestDiskFullPartWayThroughAnImport(t *testing.T) {
-	dir, key := diskFullVault(t, 10)
-	out := runFullChild(t, "full-part-way", dir, key)
-	wantLines(t, out, "part-way: diskfull", "close: <nil>")
-	reopenCount(t, dir, key, 10)
+	for _, disk := range smallDisks {
+		t.Run(disk.name, func(t *testing.T) {
+			dir, key := diskFullVault(t, disk.mount, 10)
+			out := runFullChild(t, "full-part-way", dir, key)
+			wantLines(t, out, "part-way: diskfull", "close: <nil>")
+			reopenCount(t, dir, key, 10)
+		})
+	}
 }
