@@ -137,9 +137,24 @@ func setPending(db *badger.DB, p pendingImport) error {
 
 // commitInBatches runs step for 0..n-1, committing as many steps in each
 // transaction as fit. A transaction that overflows is discarded and its
-// steps up to the one that overflowed are committed on their own.
+// steps up to the one that overflowed are committed on their own. Before
+// each batch it asks for room for an ordinary change (see space.go), so
+// that a long rewrite (the summaries remade at open, say) stops with
+// ErrDiskFull rather than fill the disk.
 func (s *Store) commitInBatches(db *badger.DB, n int, step func(txn *badger.Txn, i int) error) error {
+	return s.commitBatches(db, n, step, true)
+}
+
+// commitBatches is commitInBatches, asking for room before each batch if
+// askRoom: undoing an import does not, as its deletions are small and are
+// what gives the space back.
+func (s *Store) commitBatches(db *badger.DB, n int, step func(txn *badger.Txn, i int) error, askRoom bool) error {
 	for start := 0; start < n; {
+		if askRoom {
+			if err := roomFor(db, changeRoom); err != nil {
+				return err
+			}
+		}
 		end := n
 		for {
 			stop := end
@@ -191,9 +206,9 @@ func (s *Store) finishInterruptedImport() error {
 // undoImport deletes the cases listed in p, records it, and clears the
 // marker last, so that an undo cut short is done again at the next open.
 func (s *Store) undoImport(db *badger.DB, p pendingImport) error {
-	err := s.commitInBatches(db, len(p.IDs), func(txn *badger.Txn, i int) error {
+	err := s.commitBatches(db, len(p.IDs), func(txn *badger.Txn, i int) error {
 		return deleteCase(txn, p.IDs[i])
-	})
+	}, false)
 	if err != nil {
 		return err
 	}
