@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -136,7 +137,10 @@ func backupVault(ctx context.Context, path, dir string, st *store.Store, pass st
 			hook(ctx)
 		}
 	}
-	return backup.WriteFile(ctx, path, dir, st, pass, 0, report)
+	if err := store.CheckFreeSpace(filepath.Dir(path), st.BackupSize()); err != nil {
+		return err // refused at once, rather than a full disk part way
+	}
+	return store.AsDiskFull(backup.WriteFile(ctx, path, dir, st, pass, 0, report))
 }
 
 // backupProgress is the dialog shown while a backup is written: a bar that

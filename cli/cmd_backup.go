@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 
 	"msprecords/backup"
+	"msprecords/store"
 )
 
 type backupOptions struct {
@@ -51,6 +53,11 @@ func runBackup(env *Env, opts backupOptions, s *session) error {
 	if err != nil {
 		return err
 	}
+	// The backup holds about what BackupSize counts: refused at once if
+	// that does not fit, rather than a full disk part way.
+	if err := store.CheckFreeSpace(filepath.Dir(opts.out), s.store.BackupSize()); err != nil {
+		return err
+	}
 	f, err := createAtomic(opts.out, s.store.TempLedger())
 	if err != nil {
 		return err
@@ -59,8 +66,11 @@ func runBackup(env *Env, opts backupOptions, s *session) error {
 	if err := backup.Write(context.Background(), f, s.vault.Dir, s.store, pass, wf, nil); err != nil {
 		return backupFailure(err, opts.out)
 	}
-	if err := f.commit(); err != nil {
-		return err
+	if err := f.Commit(); err != nil {
+		if store.IsDiskFull(err) {
+			return store.AsDiskFull(err)
+		}
+		return failf("cannot save %s: %v", opts.out, unwrapPath(err))
 	}
 	sealed := "your passphrase"
 	if opts.backupPassphraseFile != "" {
@@ -75,6 +85,9 @@ func runBackup(env *Env, opts backupOptions, s *session) error {
 // database keep their own wording.
 func backupFailure(err error, out string) error {
 	var pe *os.PathError
+	if store.IsDiskFull(err) { // the unfinished file is removed (see createAtomic)
+		return store.AsDiskFull(err)
+	}
 	if errors.As(err, &pe) {
 		return failf("cannot write the backup %s: %v", out, pe.Err)
 	}

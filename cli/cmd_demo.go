@@ -45,6 +45,12 @@ func newDemoCommand() *command {
 
 func runDemo(env *Env, opts demoOptions, s *session) error {
 	first := nextDemoNumber(s.store.Summaries())
+	// Refused at once if the disk cannot take them all: the first batch's
+	// size, as many times as there are batches.
+	n := min(demoBatch, opts.cases)
+	if err := s.store.CheckRoomForCases(demo.CasesFrom(first, n, opts.seed), (opts.cases+n-1)/n); err != nil {
+		return err
+	}
 	added := 0
 	for added < opts.cases {
 		n := min(demoBatch, opts.cases-added)

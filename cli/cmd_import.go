@@ -46,6 +46,14 @@ func runImport(env *Env, opts importOptions, path string) error {
 		return failf("%s is not a file", path)
 	}
 	return withSession(env, opts.global, func(s *session) error {
+		// Refused at once if the disk cannot take it: each case is stored
+		// as a document about its size in the file, with its summary and
+		// search words besides.
+		if fi, err := f.Stat(); err == nil {
+			if err := s.store.CheckRoom(2 * fi.Size()); err != nil {
+				return err
+			}
+		}
 		n, err := s.store.ImportJSON(f)
 		if err != nil {
 			return err

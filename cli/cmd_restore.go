@@ -7,6 +7,7 @@ import (
 
 	"msprecords/backup"
 	"msprecords/crypto"
+	"msprecords/store"
 )
 
 type restoreOptions struct {
@@ -53,11 +54,17 @@ func runRestore(env *Env, opts restoreOptions) error {
 		return failf("cannot read the backup %s: %v", opts.backup, unwrapPath(err))
 	}
 	defer f.Close()
+	if err := checkRestoreRoom(f, dir); err != nil {
+		return err // before any passphrase is asked for, too
+	}
 	pass, err := backupPassphrase(env, opts)
 	if err != nil {
 		return err
 	}
 	n, err := backup.Restore(f, dir, pass, restoreUnlock(env, opts, pass))
+	if store.IsDiskFull(err) { // backup.Restore removes what it wrote
+		return store.AsDiskFull(err)
+	}
 	if err != nil {
 		return restoreFailure(err, dir)
 	}
@@ -79,6 +86,16 @@ func checkRestoreTarget(dir string) error {
 		return explain(crypto.ErrVaultExists, "restore needs a new or empty folder, and %s is not empty: choose a new folder", dir)
 	}
 	return nil
+}
+
+// checkRestoreRoom refuses a restore the disk of dir has no room for, from
+// the size of the backup file f.
+func checkRestoreRoom(f *os.File, dir string) error {
+	fi, err := f.Stat()
+	if err != nil {
+		return nil // the restore itself will say what is wrong
+	}
+	return store.CheckFreeSpace(dir, store.RestoreSize(fi.Size()))
 }
 
 // backupPassphrase is the backup's own passphrase, or else the user's.

@@ -1,6 +1,10 @@
 package store
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"syscall"
+)
 
 var (
 	// ErrConflict is returned when a case was saved elsewhere since it was read.
@@ -9,4 +13,9 @@ var (
 	ErrNotFound = errors.New("no such case")
 	// ErrUnknownSchema is returned for a document of a schema version this build does not know.
 	ErrUnknownSchema = errors.New("unknown record format version")
+	// ErrDiskFull is returned when the disk holding the database has too
+	// little free space for a change to be written safely (see space.go):
+	// nothing of the change was written. It wraps syscall.ENOSPC, so that
+	// errors.Is(err, syscall.ENOSPC) holds as for any other full disk.
+	ErrDiskFull = fmt.Errorf("the disk is full: %w", syscall.ENOSPC)
 )

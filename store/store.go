@@ -66,8 +66,12 @@ const (
 // the practice options the case list's gaps are worked out with (stored
 // gaps worked out otherwise are worked out again). It never creates a
 // database (see Create): a missing or empty dir gives ErrDamagedStore.
-// Other errors: ErrWrongKey, ErrStoreInUse, ErrDamagedStore.
+// Other errors: ErrDiskFull (asked first, as a full disk can look like
+// damage), ErrWrongKey, ErrStoreInUse, ErrDamagedStore.
 func Open(dir string, key [32]byte, user string, rules practice.Options) (*Store, error) {
+	if err := checkRoomToOpen(dir); err != nil {
+		return nil, err
+	}
 	if err := checkExisting(dir); err != nil {
 		return nil, err
 	}
@@ -77,6 +81,9 @@ func Open(dir string, key [32]byte, user string, rules practice.Options) (*Store
 // Create creates a new, empty encrypted database in dir (which may exist,
 // but must not hold a database: ErrStoreExists) and opens it.
 func Create(dir string, key [32]byte, user string, rules practice.Options) (*Store, error) {
+	if err := checkRoomToOpen(dir); err != nil {
+		return nil, err
+	}
 	if err := checkAbsent(dir); err != nil {
 		return nil, err
 	}
@@ -142,6 +149,9 @@ func open(dir string, key []byte, user string, rules practice.Options) (s *Store
 	}
 	if err := s.prepare(); err != nil {
 		s.closeFailed()
+		if IsDiskFull(err) {
+			return nil, AsDiskFull(err)
+		}
 		return nil, fmt.Errorf("%w: %v", ErrDamagedStore, err)
 	}
 	if err := s.buildIndex(); err != nil {
@@ -215,7 +225,7 @@ func badgerOptions(dir string, key []byte) badger.Options {
 func openBadger(dir string, key []byte) (db *badger.DB, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			db, err = nil, fmt.Errorf("%w: %v", ErrDamagedStore, r)
+			db, err = nil, mapOpenError(fmt.Errorf("%v", r))
 		}
 	}()
 	db, err = badger.Open(badgerOptions(dir, key))
@@ -228,6 +238,8 @@ func openBadger(dir string, key []byte) (db *badger.DB, err error) {
 func mapOpenError(err error) error {
 	msg := err.Error()
 	switch {
+	case IsDiskFull(err): // before all else: a full disk is not damage
+		return AsDiskFull(err)
 	case errors.Is(err, badger.ErrEncryptionKeyMismatch):
 		return fmt.Errorf("%w (%v)", ErrWrongKey, err)
 	case strings.Contains(msg, "Cannot acquire directory lock"),
@@ -288,5 +300,10 @@ func (s *Store) useForWriting() (db *badger.DB, release func(), err error) {
 		return nil, nil, err
 	}
 	s.writeMu.Lock()
+	if err := roomFor(db, changeRoom); err != nil { // see space.go
+		s.writeMu.Unlock()
+		s.done()
+		return nil, nil, err
+	}
 	return db, func() { s.writeMu.Unlock(); s.done() }, nil
 }

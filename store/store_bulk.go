@@ -79,6 +79,9 @@ func (s *Store) writeNewCases(db *badger.DB, cases []*records.Case, action strin
 }
 
 func (s *Store) writeDocs(db *badger.DB, docs []storedCase, action string) error {
+	if err := roomFor(db, docsSize(docs)); err != nil {
+		return err
+	}
 	err := update(db, func(txn *badger.Txn) error {
 		for _, sc := range docs {
 			if err := s.putNew(txn, sc, action); err != nil {
@@ -101,7 +104,18 @@ func (s *Store) writeMarked(db *badger.DB, docs []storedCase, action string) err
 	if err := setPending(db, p); err != nil {
 		return err
 	}
+	// Each batch counts its room again (it was asked for the whole import
+	// before it began), so that an import the disk fills meanwhile stops
+	// before a batch that would not fit, and is undone.
+	var batch *badger.Txn
+	var room roomMeter
 	err := s.commitInBatches(db, len(docs), func(txn *badger.Txn, i int) error {
+		if txn != batch {
+			batch, room = txn, newRoomMeter(db)
+		}
+		if err := room.take(docsSize(docs[i : i+1])); err != nil {
+			return err
+		}
 		return s.putNew(txn, docs[i], action)
 	})
 	if err != nil {
@@ -123,9 +137,24 @@ func setPending(db *badger.DB, p pendingImport) error {
 
 // commitInBatches runs step for 0..n-1, committing as many steps in each
 // transaction as fit. A transaction that overflows is discarded and its
-// steps up to the one that overflowed are committed on their own.
+// steps up to the one that overflowed are committed on their own. Before
+// each batch it asks for room for an ordinary change (see space.go), so
+// that a long rewrite (the summaries remade at open, say) stops with
+// ErrDiskFull rather than fill the disk.
 func (s *Store) commitInBatches(db *badger.DB, n int, step func(txn *badger.Txn, i int) error) error {
+	return s.commitBatches(db, n, step, true)
+}
+
+// commitBatches is commitInBatches, asking for room before each batch if
+// askRoom: undoing an import does not, as its deletions are small and are
+// what gives the space back.
+func (s *Store) commitBatches(db *badger.DB, n int, step func(txn *badger.Txn, i int) error, askRoom bool) error {
 	for start := 0; start < n; {
+		if askRoom {
+			if err := roomFor(db, changeRoom); err != nil {
+				return err
+			}
+		}
 		end := n
 		for {
 			stop := end
@@ -177,9 +206,9 @@ func (s *Store) finishInterruptedImport() error {
 // undoImport deletes the cases listed in p, records it, and clears the
 // marker last, so that an undo cut short is done again at the next open.
 func (s *Store) undoImport(db *badger.DB, p pendingImport) error {
-	err := s.commitInBatches(db, len(p.IDs), func(txn *badger.Txn, i int) error {
+	err := s.commitBatches(db, len(p.IDs), func(txn *badger.Txn, i int) error {
 		return deleteCase(txn, p.IDs[i])
-	})
+	}, false)
 	if err != nil {
 		return err
 	}

@@ -169,6 +169,11 @@ func (s *Store) Save(c *records.Case) error {
 		if err := s.checkNew(&n); err != nil {
 			return err
 		}
+		if len(doc) > changeRoom/(2*writeFactor) { // a very large case: room for it as well (see space.go)
+			if err := roomFor(db, commitSize(4, int64(2*len(doc)))); err != nil {
+				return err
+			}
+		}
 		if e, err = s.putCaseDoc(txn, &n, doc); err != nil {
 			return err
 		}
@@ -218,9 +223,15 @@ func (s *Store) Delete(id string) error {
 		return err
 	}
 	s.idx.remove(id)
-	compact(db)
+	if roomFor(db, compactRoom) == nil {
+		compact(db)
+	}
 	return nil
 }
+
+// compactRoom is what compact may write beyond the reserve: a value-log
+// GC pass copies the live half (at most) of one value-log file.
+const compactRoom = valueLogSize/2 + changeRoom
 
 // compact flattens the tree and rewrites value-log files that are mostly
 // garbage. It is best effort: the deletion is already committed, so its

@@ -64,9 +64,9 @@ const seeReadme = "The README says how."
 // like, a damaged backup before the damaged database it may contain.
 var table = []entry{
 	{err: store.ErrInternal, text: "Something went wrong inside MSP Records (internal error). Nothing was saved. Please report this with the details below:"},
-	{err: syscall.ENOSPC, text: "The disk is full.",
-		window:      "Free some space: nothing you typed is lost, and it is saved as soon as there is room.",
-		commandLine: "Nothing was saved or changed. Free some space and try again."},
+	{err: syscall.ENOSPC, text: "The disk is full.", // store.ErrDiskFull wraps it
+		window:      "Nothing was saved: free some space, and what you typed is saved as soon as there is room.",
+		commandLine: "Nothing was saved: free some space and try again."},
 	{err: crypto.ErrVaultInUse, text: "The vault is already open in another window or program. Close it there and try again."},
 	{err: store.ErrStoreInUse, text: "The vault is already open in another window or program. Close it there and try again."},
 	{err: backup.ErrWrongPassphrase, text: "The passphrase does not open this backup. Check Caps Lock, and that it is the passphrase the backup was made with."},
