@@ -16,8 +16,8 @@ TIMEOUT   ?= 30m
 BENCHTIME ?= 2s
 # Fuzzing: a million inputs per target, whatever the machine's speed (go test reads "Nx" as N
 # inputs). Each input costs at least Go's coverage bookkeeping, a pass over the counters of every
-# package in the test binary (25 KB for records, 90 KB for store, 156 KB for export), so on two
-# shared cores a target takes from under a minute (records) to about four (export).
+# package in the test binary (25 KB for records, 90 KB for store, 156 KB for export): measured on
+# two cores shared with other builds, a target took from half a minute (records) to eight (export).
 FUZZTIME  ?= 1000000x
 # staticcheck is run with `go run` at this pinned version, so nothing is installed by hand.
 STATICCHECK_VERSION := v0.8.2
