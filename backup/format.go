@@ -21,7 +21,7 @@ const (
 // plaintext Write holds in memory at once. A tar entry's size comes before
 // its data, so a chunk must be complete before it is written. It is a
 // variable only so that tests can lower it; readers accept any size.
-var ChunkSize = 8 << 20
+var ChunkSize = 1 << 20
 
 // maxSmallFile bounds vault.json and each slot file in a backup; both are
 // well under a kilobyte.

@@ -5,7 +5,9 @@
 #   2. every Go benchmark of the module (the existing figures);
 #   3. the whole `msprecords list` process on vaults of 10,000 and 50,000 demo
 #      cases (wall time and maximum resident memory, from /usr/bin/time;
-#      scrypt at the test work factor, so that it costs nothing);
+#      scrypt at the test work factor, so that it costs nothing), and at
+#      10,000 cases the whole backup, restore and import (of the vault's
+#      JSON export, about 106 MB) processes;
 # then a table of ratios, one line each: name ours anchor ratio goal verdict.
 # These machines are noisy: compare only figures taken side by side, as here.
 set -euo pipefail
@@ -28,7 +30,29 @@ bash "$anchors/sqlcipher-workload.sh" | tee "$out/anchors.txt"
 echo "== Go benchmarks"
 $GO test -run '^$' -bench . -benchmem -benchtime "$BENCHTIME" -timeout 20m ./... | tee "$out/go.txt"
 
-echo "== whole list process (msprecords list)"
+# once COMMAND...: runs the command once and records "NAME_s" and "NAME_rss_mb" (maximum resident memory).
+once() {
+	local name=$1
+	shift
+	/usr/bin/time -f '%e %M' -o "$out/time" "$@" >/dev/null
+	read -r s kb <"$out/time"
+	echo "${name}_s $s s" | tee -a "$out/list.txt"
+	echo "${name}_rss_mb $((kb / 1024)) MB" | tee -a "$out/list.txt"
+}
+# whole_vault VAULT: backup and restore of the vault, and the import of its JSON export (for
+# 10,000 demo cases, a file of about 106 MB) into a new vault, each as a whole process.
+whole_vault() {
+	local v=$1 p=(--passphrase-file "$out/pass")
+	once backup_10000 "$out/msprecords" backup --vault "$v" "${p[@]}" --out "$out/b.backup" --backup-passphrase-file "$out/pass"
+	once restore_10000 "$out/msprecords" restore --vault "$out/restored" "${p[@]}" --backup "$out/b.backup" --backup-passphrase-file "$out/pass"
+	"$out/msprecords" export-json --vault "$v" "${p[@]}" --out "$out/cases.json" >/dev/null 2>&1
+	echo "import_file_mb $(($(wc -c <"$out/cases.json") >> 20)) MB" | tee -a "$out/list.txt"
+	"$out/msprecords" init --vault "$out/imported" "${p[@]}" --user Bench >/dev/null
+	once import "$out/msprecords" import "$out/cases.json" --vault "$out/imported" "${p[@]}"
+	rm -rf "$out/b.backup" "$out/restored" "$out/cases.json" "$out/imported"
+}
+
+echo "== whole list process (msprecords list); backup, restore and import of 10,000 cases"
 $GO build -o "$out/msprecords" .
 export MSPRECORDS_TEST_WORK_FACTOR=10
 printf 'bench passphrase for make bench\n' >"$out/pass"
@@ -47,6 +71,7 @@ for n in 10000 50000; do
 	echo "list_${n}_s $best s (best of 3)" | tee -a "$out/list.txt"
 	echo "list_${n}_cpu_s $cpu s (user and system, best of 3)" | tee -a "$out/list.txt"
 	echo "list_${n}_rss_mb $((rss / 1024)) MB (most of 3)" | tee -a "$out/list.txt"
+	if [ "$n" = 10000 ]; then whole_vault "$v"; fi
 	rm -rf "$v"
 done
 
@@ -82,5 +107,8 @@ row list_process_50000_vs_1s_goal "$(awk -v s="$(figure "$L" list_50000_s)" 'BEG
 row list_process_50000_cpu_vs_1s "$(awk -v s="$(figure "$L" list_50000_cpu_s)" 'BEGIN{print s * 1000}')" 1000 -
 row list_rss_50000_mb_vs_250mb_goal "$(figure "$L" list_50000_rss_mb)" 250 1
 row list_rss_50000_vs_10000 "$(figure "$L" list_50000_rss_mb)" "$(figure "$L" list_10000_rss_mb)" -
+row import_rss_mb_vs_150mb_goal "$(figure "$L" import_rss_mb)" 150 1
+row backup_rss_10000_mb_vs_200mb_goal "$(figure "$L" backup_10000_rss_mb)" 200 1
+row restore_rss_10000_mb_vs_200mb_goal "$(figure "$L" restore_10000_rss_mb)" 200 1
 row unlock_50000_retained_mb_vs_10000 "$(gobench BenchmarkUnlock50000 retained-MB)" "$(gobench BenchmarkUnlock retained-MB)" -
 echo "(save: BenchmarkSaveCase saves a case of $(gobench BenchmarkSaveCase doc-bytes) bytes; the SQLCipher document is about 6 KB)"

@@ -440,6 +440,9 @@ func (s *scanner) utf8(b byte) error {
 }
 
 func (s *scanner) notUTF8() {
+	if s.caseDepth == 0 || s.problem != nil {
+		return // noteCase keeps only a case's first problem: the path is not needed
+	}
 	path := s.pathString(s.caseFrom)
 	s.noteCase(path, fmt.Sprintf("%s must be UTF-8 text (line %d, byte %s)", records.FieldLabel(path), s.line, records.Thousands(s.off-1)))
 }

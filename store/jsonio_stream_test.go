@@ -175,3 +175,33 @@ func pending(t *testing.T, s *Store) bool {
 	}
 	return found
 }
+
+// TestScanInvalidUTF8PerByte checks that bytes which are not UTF-8 cost no
+// allocation each, where no problem is kept for them: in a field name at
+// the top of the file, and in a case after its first problem. The scanner
+// once built the JSON path for every such byte, which held the fuzzer to
+// milliseconds an input for a few kilobytes of them.
+func TestScanInvalidUTF8PerByte(t *testing.T) {
+	s, _, _ := newTestStore(t)
+	files := map[string]func(n int) string{
+		"field name": func(n int) string { return `{"` + strings.Repeat("\xba", n) + `":1}` },
+		"in a case": func(n int) string {
+			return header + `{"schema":1,"reference":"R1","person":{"name":"` + strings.Repeat("\xba", n) + `"}}]}`
+		},
+	}
+	for name, file := range files {
+		t.Run(name, func(t *testing.T) {
+			allocs := func(n int) float64 {
+				data := []byte(file(n))
+				return testing.AllocsPerRun(3, func() {
+					if _, err := s.checkImportFile(bytes.NewReader(data)); !errors.Is(err, ErrImport) {
+						t.Fatalf("checkImportFile = %v, want ErrImport", err)
+					}
+				})
+			}
+			if few, many := allocs(10), allocs(5000); many > few+10 {
+				t.Errorf("%.0f allocations for 5,000 bytes that are not UTF-8, %.0f for 10", many, few)
+			}
+		})
+	}
+}
