@@ -356,6 +356,14 @@ func loadStream(db *badger.DB, r io.Reader) error {
 				continue
 			}
 			top = max(top, kv.Version)
+			if pending == 0 {
+				// Each batch is checked for room before it is written, so a
+				// disk that fills during a restore stops it cleanly (the
+				// hidden folder is then removed) rather than faulting Badger.
+				if err := roomFor(db, commitSize(0, int64(loadBatchSize))); err != nil {
+					return err
+				}
+			}
 			if err := ldr.Set(kv); err != nil {
 				return err
 			}
