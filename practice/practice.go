@@ -90,7 +90,7 @@ type Options struct {
 // RulesVersion is the version of the rules of the check. Change it with
 // any change to a criterion that can change its result on some case, so
 // that results stored elsewhere (the case list's gaps) are worked out again.
-const RulesVersion = 1
+const RulesVersion = 2
 
 // Fingerprint names what a result of the check depends on besides the case
 // and the day: the rules and the settings. Results with the same
