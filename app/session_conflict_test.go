@@ -10,7 +10,7 @@ import (
 func TestUnsavedChanges(t *testing.T) {
 	saved := &records.Case{ID: "x", Revision: 3, Person: records.Person{Name: "Ada Lovelace", LivesWith: "Alone"}}
 	mine := &records.Case{ID: "x", Revision: 2, Person: records.Person{Name: "Ada Lovelace", PreferredName: "Ada"},
-		Contacts: []records.Contact{{ID: "c1", Views: "I want to stay at home", SpokenAlone: true}}}
+		Contacts: []records.Contact{{ID: "c1", Views: "I want to stay at home", SpokenAlone: records.Yes}}}
 	got := unsavedChanges(mine, saved)
 	for _, want := range []string{
 		"person.preferred_name: Ada\n",

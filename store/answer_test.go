@@ -237,4 +237,3 @@ func TestOpensStoreWithSchema1Documents(t *testing.T) {
 		}
 	}
 }
-
