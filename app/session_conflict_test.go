@@ -16,7 +16,7 @@ func TestUnsavedChanges(t *testing.T) {
 		"person.preferred_name: Ada\n",
 		"person.lives_with: (cleared)\n",
 		"contacts[0].views: I want to stay at home\n",
-		"contacts[0].spoken_alone: true\n",
+		"contacts[0].spoken_alone: yes\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("unsavedChanges missing %q in:\n%s", want, got)

@@ -48,6 +48,7 @@ func demoBriefingPerson(g *demoGen, husband string) {
 	pp.PrimarySupportReason = "Support with memory and cognition"
 	pp.LivesWith = "Her husband, " + husband + " (86), who is her main carer"
 	pp.SubstantialDifficulty = records.Yes
+	pp.InterpreterNeeded = records.No // English is her language; asked and answered
 }
 
 func demoBriefingEngagement(g *demoGen, husband, daughter string) {

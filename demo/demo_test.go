@@ -487,3 +487,30 @@ func markFilled(v reflect.Value, path string, filled map[string]bool) {
 		}
 	}
 }
+
+// The demonstration cases answer some yes/no questions yes, some no, and
+// leave some unanswered, as real records do, so that every screen, pack
+// and report shows all three.
+func TestDemoCasesHaveEveryAnswer(t *testing.T) {
+	seen := map[string]map[records.Answer]bool{}
+	note := func(what string, a records.Answer) {
+		if seen[what] == nil {
+			seen[what] = map[records.Answer]bool{}
+		}
+		seen[what][a] = true
+	}
+	for _, c := range Cases(12, 1) {
+		note("interpreter needed", c.Person.InterpreterNeeded)
+		note("s42 criterion B", c.Outcome.AbuseOrNeglect)
+		for _, x := range c.Contacts {
+			note("spoken to alone", x.SpokenAlone)
+		}
+	}
+	for what, answers := range seen {
+		for _, a := range records.Answers() {
+			if !answers[a] {
+				t.Errorf("%s: no demonstration case answers %q", what, a)
+			}
+		}
+	}
+}
