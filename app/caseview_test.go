@@ -100,14 +100,27 @@ func (h *viewHarness) pick(f *form, label, value string) {
 	s.SetSelected(value)
 }
 
-// tick taps a tick box.
+// tick taps a tick box; for a yes/no question it chooses "Yes".
 func (h *viewHarness) tick(f *form, label string) {
 	h.t.Helper()
-	c, ok := h.field(f, label).(*widget.Check)
-	if !ok {
-		h.t.Fatalf("%q is not a tick box", label)
+	switch o := h.field(f, label).(type) {
+	case *widget.Check:
+		test.Tap(o)
+	case *widget.RadioGroup:
+		h.answer(f, label, records.Yes.String())
+	default:
+		h.t.Fatalf("%q is a %T, not a tick box or a yes/no question", label, o)
 	}
-	test.Tap(c)
+}
+
+// answer taps one of the choices of a yes/no question, as a user would.
+func (h *viewHarness) answer(f *form, label, choice string) {
+	h.t.Helper()
+	g, ok := h.field(f, label).(*widget.RadioGroup)
+	if !ok {
+		h.t.Fatalf("%q is not a yes/no question", label)
+	}
+	tapChoice(h.t, h.w.Canvas(), g, choice)
 }
 
 // tickMany taps the named boxes of a group of tick boxes.

@@ -46,6 +46,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		kept = append(kept, keptValue{what, get, want, shown})
 	}
 	yes := strconv.FormatBool(true)
+	answerYes := records.Yes.String()
 
 	// Person & engagement: the person.
 	p := h.show(records.PartPerson).(*personPart)
@@ -78,7 +79,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	keep("phone", func(c *records.Case) string { return c.Person.Phone }, "01632 960123", at(person, "Telephone"))
 	keep("gender", func(c *records.Case) string { return c.Person.Gender }, "Female", at(person, "Gender"))
 	keep("language", func(c *records.Case) string { return c.Person.Language }, "Polski", at(person, "Language"))
-	keep("interpreter needed", func(c *records.Case) string { return strconv.FormatBool(c.Person.InterpreterNeeded) }, yes,
+	keep("interpreter needed", func(c *records.Case) string { return c.Person.InterpreterNeeded.String() }, answerYes,
 		at(person, "Interpreter needed"))
 	keep("communication needs", func(c *records.Case) string { return c.Person.CommunicationNeeds }, "Hears better on her left side.",
 		at(person, "Communication needs"))
@@ -89,7 +90,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	keep("primary support reason", func(c *records.Case) string { return c.Person.PrimarySupportReason }, "Memory and cognition",
 		at(person, "Primary support reason"))
 	keep("lives with", func(c *records.Case) string { return c.Person.LivesWith }, "Jej mąż, Piotr", at(person, "Lives with"))
-	keep("substantial difficulty", func(c *records.Case) string { return strconv.FormatBool(c.Person.SubstantialDifficulty) }, yes,
+	keep("substantial difficulty", func(c *records.Case) string { return c.Person.SubstantialDifficulty.String() }, answerYes,
 		at(person, "Substantial difficulty in being involved"))
 
 	// Person & engagement: the enquiry.
@@ -119,7 +120,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		at(enquiry, "Lead organisation"))
 	keep("concern", func(c *records.Case) string { return c.Enquiry.Concern }, "Bruises on her arms.",
 		at(enquiry, "The concern, in the referrer's words"))
-	keep("conflicting accounts", func(c *records.Case) string { return strconv.FormatBool(c.Enquiry.ConflictingAccounts) }, yes,
+	keep("conflicting accounts", func(c *records.Case) string { return c.Enquiry.ConflictingAccounts.String() }, answerYes,
 		at(enquiry, "Accounts of what happened conflict"))
 
 	// Person & engagement: referral and the s42 decision.
@@ -143,7 +144,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		at(referral, "How the referral was made"))
 	keep("date of decision", func(c *records.Case) string { return c.Decision.Date.Short() }, "05/06/2025",
 		at(referral, "Date of decision"))
-	keep("enquiry made anyway", func(c *records.Case) string { return strconv.FormatBool(c.Decision.EnquiryAnyway) }, yes,
+	keep("enquiry made anyway", func(c *records.Case) string { return c.Decision.EnquiryAnyway.String() }, answerYes,
 		at(referral, "Enquiry made anyway"))
 	keep("s42 decision", func(c *records.Case) string { return c.Decision.Decision }, records.S42Decisions()[1], at(referral, "The decision"))
 
@@ -162,7 +163,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		at(consent, "Consent to the enquiry"))
 	keep("limits of consent", func(c *records.Case) string { return c.Consent.Limits }, "Not with her grandson",
 		at(consent, "Limits the person set on sharing"))
-	keep("children at risk", func(c *records.Case) string { return strconv.FormatBool(c.OthersAtRisk.Children) }, yes,
+	keep("children at risk", func(c *records.Case) string { return c.OthersAtRisk.Children.String() }, answerYes,
 		at(consent, "Children at risk"))
 	keep("organisation asked to enquire", func(c *records.Case) string { return c.Caused.Organisation }, "Elm House",
 		at(consent, "Organisation asked to enquire"))
@@ -170,7 +171,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		at(consent, "Type of organisation"))
 	keep("date of consent", func(c *records.Case) string { return c.Consent.EnquiryDate.Short() }, "06/06/2025",
 		at(consent, "Date of consent to the enquiry"))
-	keep("report received", func(c *records.Case) string { return strconv.FormatBool(c.Caused.ReportReceived) }, yes,
+	keep("report received", func(c *records.Case) string { return c.Caused.ReportReceived.String() }, answerYes,
 		at(consent, "Report received"))
 	keep("date report received", func(c *records.Case) string { return c.Caused.ReportDate.Short() }, "20/06/2025",
 		at(consent, "Date report received"))
@@ -204,7 +205,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		at(contact, "Date of contact"))
 	keep("contact method", func(c *records.Case) string { return c.Contacts[0].Method }, "Face to face at home",
 		at(contact, "How the contact was made"))
-	keep("spoken to alone", func(c *records.Case) string { return strconv.FormatBool(c.Contacts[0].SpokenAlone) }, yes,
+	keep("spoken to alone", func(c *records.Case) string { return c.Contacts[0].SpokenAlone.String() }, answerYes,
 		at(contact, "Spoken to alone"))
 	keep("views", func(c *records.Case) string { return c.Contacts[0].Views }, "“Chcę zostać w domu.”",
 		at(contact, "Their views, wishes and feelings, in their own words"))
@@ -306,11 +307,11 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		at(rep, "Email"))
 	keep("involved from", func(c *records.Case) string { return c.Representatives[0].From.Short() }, "05/06/2025",
 		at(rep, "Involved from"))
-	keep("paperwork seen", func(c *records.Case) string { return strconv.FormatBool(c.Representatives[0].PaperworkSeen) }, yes,
+	keep("paperwork seen", func(c *records.Case) string { return c.Representatives[0].PaperworkSeen.String() }, answerYes,
 		at(rep, "Paperwork seen"))
 	keep("kind of advocacy", func(c *records.Case) string { return c.Advocacy.Kind }, "Care Act advocate (s68)",
 		at(advocacy, "Type of advocacy"))
-	keep("advocacy offered", func(c *records.Case) string { return strconv.FormatBool(c.Advocacy.Offered) }, yes,
+	keep("advocacy offered", func(c *records.Case) string { return c.Advocacy.Offered.String() }, answerYes,
 		at(advocacy, "Advocacy offered"))
 	keep("advocacy response", func(c *records.Case) string { return c.Advocacy.Response }, "Accepted", at(advocacy, "Response to the offer"))
 
@@ -389,7 +390,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		}
 		return strings.Join(considered, "; ")
 	}, riskText, numbered(at(assessment, "Risks this assessment considered")))
-	keep("capacity fluctuates", func(c *records.Case) string { return strconv.FormatBool(c.Capacity[0].Fluctuates) }, yes,
+	keep("capacity fluctuates", func(c *records.Case) string { return c.Capacity[0].Fluctuates.String() }, answerYes,
 		at(assessment, "Capacity fluctuates"))
 	keep("date revisited", func(c *records.Case) string { return c.Capacity[0].RevisitedOn.Short() }, "30/06/2025",
 		at(assessment, "Date revisited"))
@@ -442,13 +443,13 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		at(alleged, "Name"))
 	keep("relationship", func(c *records.Case) string { return c.AllegedPersons[0].Relationship }, "Grandson",
 		at(alleged, "Relationship to the person"))
-	keep("aware of the concern", func(c *records.Case) string { return strconv.FormatBool(c.AllegedPersons[0].AwareOfConcern) }, yes,
+	keep("aware of the concern", func(c *records.Case) string { return c.AllegedPersons[0].AwareOfConcern.String() }, answerYes,
 		at(alleged, "Aware of the concern"))
 	keep("their views", func(c *records.Case) string { return c.AllegedPersons[0].Views }, "Says it was a loan.",
 		at(alleged, "Their views"))
 	keep("alleged person's address", func(c *records.Case) string { return c.AllegedPersons[0].Address }, "8 Brzozowa Close",
 		at(alleged, "Address"))
-	keep("lives with the person now", func(c *records.Case) string { return strconv.FormatBool(c.AllegedPersons[0].LivesWithNow) }, yes,
+	keep("lives with the person now", func(c *records.Case) string { return c.AllegedPersons[0].LivesWithNow.String() }, answerYes,
 		at(alleged, "Lives with the person now"))
 	keep("support offered", func(c *records.Case) string { return c.AllegedPersons[0].SupportOffered }, "Carers' assessment.",
 		at(alleged, "Support offered to them"))
@@ -501,7 +502,7 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 		at(evaluated, "What the person said at evaluation"))
 	keep("feels safer", func(c *records.Case) string { return c.Outcome.FeelsSafer }, "Yes", at(feedback, "Feels safer"))
 	keep("finding", func(c *records.Case) string { return c.Outcome.Finding }, "Substantiated", at(findings, "Finding"))
-	keep("further action", func(c *records.Case) string { return strconv.FormatBool(c.Outcome.FurtherAction) }, yes,
+	keep("further action", func(c *records.Case) string { return c.Outcome.FurtherAction.String() }, answerYes,
 		at(findings, "D. Further action taken or needed"))
 	keep("outcomes for the adult", func(c *records.Case) string { return strings.Join(c.Outcome.AdultOutcomes, "; ") },
 		"Referral to advocacy", at(findings, "Outcomes for the adult"))
@@ -510,9 +511,9 @@ func TestEveryScreenSurvivesLockAndUnlock(t *testing.T) {
 	keep("feedback on the process", func(c *records.Case) string { return c.Outcome.PersonFeedback }, "“Słuchaliście mnie.”",
 		at(feedback, "Feedback on the process, in their words"))
 	keep("risk outcome", func(c *records.Case) string { return c.Outcome.RiskOutcome }, "Risk reduced", at(findings, "Risk outcome"))
-	keep("SAR considered", func(c *records.Case) string { return strconv.FormatBool(c.Outcome.SARConsidered) }, yes,
+	keep("SAR considered", func(c *records.Case) string { return c.Outcome.SARConsidered.String() }, answerYes,
 		at(findings, "Safeguarding adults review considered"))
-	keep("feedback to the referrer", func(c *records.Case) string { return strconv.FormatBool(c.Outcome.ReferrerFeedback) }, yes,
+	keep("feedback to the referrer", func(c *records.Case) string { return c.Outcome.ReferrerFeedback.String() }, answerYes,
 		at(closure, "Feedback given to the referrer"))
 	keep("date closed", func(c *records.Case) string { return c.Enquiry.Closed.Short() }, "30/07/2025", at(closure, "Date closed"))
 	keep("date closed, on The enquiry", func(c *records.Case) string { return c.Enquiry.Closed.Short() }, "30/07/2025",
@@ -672,6 +673,8 @@ func shownText(field any) string {
 		return f.Selected
 	case *widget.Check:
 		return strconv.FormatBool(f.Checked)
+	case *widget.RadioGroup:
+		return f.Selected
 	case *widget.CheckGroup:
 		return strings.Join(f.Selected, "; ")
 	case *widget.Label:

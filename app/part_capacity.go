@@ -51,7 +51,7 @@ func (p *capacityPart) detail(f *form, i int) fyne.CanvasObject {
 	f.long("capacity_assessments.causal_link", &m.CausalLink)
 	f.choice("capacity_assessments.outcome", &m.Outcome)
 	f.heading("Fluctuating capacity")
-	f.check("capacity_assessments.fluctuates", &m.Fluctuates)
+	f.answer("capacity_assessments.fluctuates", &m.Fluctuates)
 	f.date("capacity_assessments.revisit_by", &m.RevisitBy)
 	f.date("capacity_assessments.revisited_on", &m.RevisitedOn)
 	f.text("capacity_assessments.revisit_outcome", &m.RevisitOutcome)

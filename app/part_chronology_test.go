@@ -91,7 +91,7 @@ func TestChronologyNewestFirst(t *testing.T) {
 }
 
 func TestContactAddedToChronology(t *testing.T) {
-	c := &records.Case{Contacts: []records.Contact{{ID: "ct1", Date: d(4, 6, 2025), Method: "Telephone", Views: "“Leave me be.”"}}}
+	c := &records.Case{Contacts: []records.Contact{{ID: "ct1", Date: d(4, 6, 2025), Method: "Telephone", SpokenAlone: records.No, Views: "“Leave me be.”"}}}
 	h := newViewHarness(t, c)
 	p := h.show(records.PartPerson).(*personPart)
 	p.showTab(tabContacts)

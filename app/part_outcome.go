@@ -80,21 +80,21 @@ func (p *outcomePart) findingsForm() *form {
 	f.choice("outcome.asked_about_outcomes", &o.AskedAboutOutcomes)
 	f.choice("outcome.outcomes_achieved", &o.OutcomesAchieved)
 	f.heading("Decision points at conclusion")
-	f.check("outcome.a_care_and_support_needs", &o.NeedsMet)
-	f.check("outcome.b_abuse_or_neglect", &o.AbuseOrNeglect)
-	f.check("outcome.c_unable_to_protect", &o.UnableToProtect)
-	f.check("outcome.d_further_action", &o.FurtherAction)
+	f.answer("outcome.a_care_and_support_needs", &o.NeedsMet)
+	f.answer("outcome.b_abuse_or_neglect", &o.AbuseOrNeglect)
+	f.answer("outcome.c_unable_to_protect", &o.UnableToProtect)
+	f.answer("outcome.d_further_action", &o.FurtherAction)
 	f.many("outcome.adult_outcomes", &o.AdultOutcomes)
 	f.many("outcome.organisation_outcomes", &o.OrganisationOutcomes)
-	f.check("outcome.sar_considered", &o.SARConsidered)
-	f.check("outcome.sar_referred", &o.SARReferred)
+	f.answer("outcome.sar_considered", &o.SARConsidered)
+	f.answer("outcome.sar_referred", &o.SARReferred)
 	return f
 }
 
 func (p *outcomePart) closureForm() *form {
 	f, o := newForm(p.v), &p.v.c.Outcome
 	f.heading("Closure")
-	f.check("outcome.referrer_feedback_given", &o.ReferrerFeedback)
+	f.answer("outcome.referrer_feedback_given", &o.ReferrerFeedback)
 	f.text("outcome.no_feedback_reason", &o.NoFeedbackReason)
 	f.long("outcome.view_of_closing", &o.ViewOfClosing)
 	f.text("outcome.closure_reason", &o.ClosureReason)

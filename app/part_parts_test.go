@@ -33,8 +33,8 @@ func TestRepresentativeAndAdvocacyAdded(t *testing.T) {
 	r := h.c.Representatives[0]
 	mustEqual(t, "representative", r, records.Representative{ID: r.ID, Kind: "Attorney under LPA - health and welfare",
 		Name: "Jane Exemplar", Organisation: "None", Phone: "07700 900123", Email: "jane@example.org", Address: "3 Oak Lane",
-		From: d(5, 6, 2025), To: d(30, 9, 2025), PersonAgreed: "Yes", PaperworkSeen: true, Notes: "Visits weekly."})
-	mustEqual(t, "advocacy", h.c.Advocacy, records.Advocacy{Offered: true, Response: "Accepted", Kind: "Care Act advocate (s68)"})
+		From: d(5, 6, 2025), To: d(30, 9, 2025), PersonAgreed: "Yes", PaperworkSeen: records.Yes, Notes: "Visits weekly."})
+	mustEqual(t, "advocacy", h.c.Advocacy, records.Advocacy{Offered: records.Yes, Response: "Accepted", Kind: "Care Act advocate (s68)"})
 }
 
 func TestCapacityAssessmentAdded(t *testing.T) {
@@ -68,7 +68,7 @@ func TestCapacityAssessmentAdded(t *testing.T) {
 	mustEqual(t, "assessment", m, records.CapacityAssessment{ID: m.ID, Decision: "Where to live", Date: d(9, 6, 2025),
 		Assessor: "Sam Okafor", Understand: "Not able", Retain: "Able", UseOrWeigh: "Not able", Communicate: "Able",
 		Impairment: "Advanced dementia", CausalLink: "Cannot weigh the risk of falls.", Outcome: "Lacks capacity for this decision",
-		Fluctuates: true, RevisitBy: d(1, 7, 2025), RevisitedOn: d(30, 6, 2025), RevisitOutcome: "Still lacks capacity",
+		Fluctuates: records.Yes, RevisitBy: d(1, 7, 2025), RevisitedOn: d(30, 6, 2025), RevisitOutcome: "Still lacks capacity",
 		RisksConsidered: []string{"r1", "r2"}, BestInterests: "Stay at home with more care.", Consulted: "Daughter, GP, advocate",
 		LessRestrictive: "Night sensor instead of a move.", SupportedBy: "Advocate", Notes: "Seen in the morning, her best time."})
 }
@@ -168,8 +168,8 @@ func TestAllegedPersonAndProviderAdded(t *testing.T) {
 	h.changed()
 	a := h.c.AllegedPersons[0]
 	mustEqual(t, "person alleged to have caused harm", a, records.AllegedPerson{ID: a.ID, Name: "Tom Exemplar",
-		Relationship: "Son", Address: "8 Birch Close", Phone: "07700 900456", LivedWithThen: true, LivesWithNow: true,
-		AwareOfConcern: true, AlsoAdultAtRisk: true, LinkedToServiceFailure: true, Views: "Says it was a loan.",
+		Relationship: "Son", Address: "8 Birch Close", Phone: "07700 900456", LivedWithThen: records.Yes, LivesWithNow: records.Yes,
+		AwareOfConcern: records.Yes, AlsoAdultAtRisk: records.Yes, LinkedToServiceFailure: records.Yes, Views: "Says it was a loan.",
 		Impact: "Anxious, drinking more.", SupportOffered: "Carers' assessment; alcohol service.",
 		Outcomes: []string{"Police action", "Continued monitoring"}})
 	s := h.c.Providers[0]
@@ -238,9 +238,9 @@ func TestOutcomeAndEvaluationTyped(t *testing.T) {
 		CapacityLacked: records.CapacityLacked()[0], CapacitySupport: "Advocate", AskedAboutOutcomes: records.AskedAboutOutcomes()[0],
 		OutcomesAchieved: "Partially achieved", OutcomesMet: "Partially", FeelsSafer: "Yes", InvolvedInRisk: "Fully",
 		UnderstoodWhy: "Partially", FeltListened: "Always", KeptInformed: "Yes", InvitedToMeetings: "No",
-		PersonFeedback: "“You listened.”", ViewOfClosing: "“Happy for you to close it.”", ReferrerFeedback: true,
-		NoFeedbackReason: "Given by phone", ClosureReason: "Risks reduced", NeedsMet: true, AbuseOrNeglect: true,
-		UnableToProtect: true, FurtherAction: true, AdultOutcomes: []string{"Increased monitoring", "Referral to advocacy"},
-		OrganisationOutcomes: []string{"Staff training"}, SARConsidered: true, SARReferred: true})
+		PersonFeedback: "“You listened.”", ViewOfClosing: "“Happy for you to close it.”", ReferrerFeedback: records.Yes,
+		NoFeedbackReason: "Given by phone", ClosureReason: "Risks reduced", NeedsMet: records.Yes, AbuseOrNeglect: records.Yes,
+		UnableToProtect: records.Yes, FurtherAction: records.Yes, AdultOutcomes: []string{"Increased monitoring", "Referral to advocacy"},
+		OrganisationOutcomes: []string{"Staff training"}, SARConsidered: records.Yes, SARReferred: records.Yes})
 	mustEqual(t, "closed", c.Enquiry.Closed, d(30, 7, 2025))
 }

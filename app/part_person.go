@@ -99,13 +99,13 @@ func (p *personPart) personForm() *form {
 	f.text("person.phone", &ps.Phone)
 	f.text("person.gender", &ps.Gender)
 	f.text("person.language", &ps.Language)
-	f.check("person.interpreter_needed", &ps.InterpreterNeeded)
+	f.answer("person.interpreter_needed", &ps.InterpreterNeeded)
 	f.long("person.communication_needs", &ps.CommunicationNeeds)
 	f.text("person.communication_aids", &ps.CommunicationAids)
 	f.long("person.conditions", &ps.Conditions)
 	f.text("person.primary_support_reason", &ps.PrimarySupportReason)
 	f.text("person.lives_with", &ps.LivesWith)
-	f.check("person.substantial_difficulty", &ps.SubstantialDifficulty)
+	f.answer("person.substantial_difficulty", &ps.SubstantialDifficulty)
 	f.check("person.deceased", &ps.Deceased)
 	f.date("person.date_of_death", &ps.DateOfDeath)
 	return f
@@ -123,7 +123,7 @@ func (p *personPart) enquiryForm() *form {
 	f.text("enquiry.lead_practitioner", &e.LeadPractitioner)
 	f.text("enquiry.organisation", &e.Organisation)
 	f.long("enquiry.concern", &e.Concern)
-	f.check("enquiry.conflicting_accounts", &e.ConflictingAccounts)
+	f.answer("enquiry.conflicting_accounts", &e.ConflictingAccounts)
 	return f
 }
 
@@ -144,7 +144,7 @@ func (p *personPart) referralForm() *form {
 	f.choice("s42_decision.experiencing_or_at_risk", &d.AtRisk)
 	f.choice("s42_decision.unable_to_protect", &d.UnableToProtect)
 	f.long("s42_decision.reasons_not_met", &d.ReasonsNotMet)
-	f.check("s42_decision.enquiry_anyway", &d.EnquiryAnyway)
+	f.answer("s42_decision.enquiry_anyway", &d.EnquiryAnyway)
 	f.choice("s42_decision.decision", &d.Decision)
 	f.choice("s42_decision.other_handling", &d.OtherwiseHandling)
 	return f
@@ -162,15 +162,15 @@ func (p *personPart) consentForm() *form {
 	f.choice("consent.override_reason", &k.OverrideReason)
 	f.long("consent.override_detail", &k.OverrideDetail)
 	f.heading("Others at risk")
-	f.check("others_at_risk.adults", &o.Adults)
-	f.check("others_at_risk.children", &o.Children)
-	f.check("others_at_risk.children_concern_raised", &o.ChildrenConcernRaised)
+	f.answer("others_at_risk.adults", &o.Adults)
+	f.answer("others_at_risk.children", &o.Children)
+	f.answer("others_at_risk.children_concern_raised", &o.ChildrenConcernRaised)
 	f.long("others_at_risk.details", &o.Details)
 	f.heading("Enquiry caused by the council")
 	f.text("caused_enquiry.organisation", &ce.Organisation)
 	f.choice("caused_enquiry.organisation_type", &ce.OrgType)
 	f.date("caused_enquiry.requested", &ce.Requested)
-	f.check("caused_enquiry.report_received", &ce.ReportReceived)
+	f.answer("caused_enquiry.report_received", &ce.ReportReceived)
 	f.date("caused_enquiry.report_date", &ce.ReportDate)
 	return f
 }

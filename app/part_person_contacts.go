@@ -29,11 +29,11 @@ func (p *personPart) newContacts() *entryList {
 		f.choice("contacts.stage", &ct.Stage)
 		f.choice("contacts.method", &ct.Method)
 		f.text("contacts.present", &ct.Present)
-		f.check("contacts.spoken_alone", &ct.SpokenAlone)
+		f.answer("contacts.spoken_alone", &ct.SpokenAlone)
 		f.text("contacts.not_alone_reason", &ct.NotAloneReason)
 		f.text("contacts.aids_used", &ct.AidsUsed)
 		f.long("contacts.views", &ct.Views)
-		f.check("contacts.consent_sought", &ct.ConsentSought)
+		f.answer("contacts.consent_sought", &ct.ConsentSought)
 		f.choice("contacts.consent_given", &ct.ConsentGiven)
 		f.long("contacts.notes", &ct.Notes)
 		f.text("contacts.recorded_by", &ct.RecordedBy)
@@ -50,9 +50,12 @@ func (p *personPart) newContacts() *entryList {
 // contactChronologyText is the draft chronology entry for a contact; the
 // practitioner edits it before it is saved.
 func contactChronologyText(ct records.Contact) string {
-	alone := "not seen alone"
-	if ct.SpokenAlone {
+	alone := ""
+	switch ct.SpokenAlone {
+	case records.Yes:
 		alone = "seen alone"
+	case records.No:
+		alone = "not seen alone"
 	}
 	return joinNonEmpty(". ", joinNonEmpty(", ", or(ct.Method, "Contact"), alone), ct.Views, ct.Notes)
 }

@@ -38,8 +38,8 @@ func TestContactAdded(t *testing.T) {
 	}
 	got := h.c.Contacts[0]
 	mustEqual(t, "contact", got, records.Contact{ID: got.ID, Date: d(4, 6, 2025), Stage: records.Stages()[3],
-		Method: "Face to face at home", Present: "Her daughter", SpokenAlone: true, NotAloneReason: "Daughter would not leave",
-		AidsUsed: "Picture cards", Views: "“I want to stay in my own home.”", ConsentSought: true, ConsentGiven: "Yes",
+		Method: "Face to face at home", Present: "Her daughter", SpokenAlone: records.Yes, NotAloneReason: "Daughter would not leave",
+		AidsUsed: "Picture cards", Views: "“I want to stay in my own home.”", ConsentSought: records.Yes, ConsentGiven: "Yes",
 		Notes: "Calm, smiling.", RecordedBy: "Sam Okafor"})
 	mustEqual(t, "list row", p.contacts.summary(0), "4 June 2025 · Face to face at home")
 }

@@ -36,9 +36,9 @@ func TestPersonDetailsTyped(t *testing.T) {
 	mustEqual(t, "person", h.c.Person, records.Person{
 		Name: "Zoë Łukasiewicz", PreferredName: "Zoë", DateOfBirth: d(4, 6, 1938), NHSNumber: nhs,
 		Address: "12 Elm Road\nNorthmoor", Postcode: "NM1 2AB", Phone: "01632 960123", Gender: "Female",
-		Language: "Polish", InterpreterNeeded: true, CommunicationNeeds: "Hears better on her left side.",
+		Language: "Polish", InterpreterNeeded: records.Yes, CommunicationNeeds: "Hears better on her left side.",
 		CommunicationAids: "Picture cards", Conditions: "Advanced dementia", PrimarySupportReason: "Memory and cognition",
-		LivesWith: "Her husband", SubstantialDifficulty: true, Deceased: true, DateOfDeath: d(1, 3, 2026),
+		LivesWith: "Her husband", SubstantialDifficulty: records.Yes, Deceased: true, DateOfDeath: d(1, 3, 2026),
 	})
 	mustEqual(t, "NHS number shown", f.field("NHS number").(*checkedField).entry.Text, records.FormatNHSNumber(nhs))
 	mustEqual(t, "postcode shown", f.field("Postcode").(*checkedField).entry.Text, "NM1 2AB")
@@ -104,7 +104,7 @@ func TestEnquiryFactsTyped(t *testing.T) {
 	mustEqual(t, "enquiry", h.c.Enquiry, records.Enquiry{
 		Type: records.EnquiryTypes()[0], CouncilReference: "NMC/2026/118", ConcernReceived: d(4, 6, 2025),
 		Started: d(6, 6, 2025), Stage: records.Stages()[3], LeadPractitioner: "Sam Okafor",
-		Organisation: "Northmoor Council", Concern: "Bruises on her arms.", ConflictingAccounts: true,
+		Organisation: "Northmoor Council", Concern: "Bruises on her arms.", ConflictingAccounts: records.Yes,
 	})
 }
 
@@ -134,7 +134,7 @@ func TestReferralAndDecisionTyped(t *testing.T) {
 		Method: "Telephone", ReferrerName: "Dr Rao", ReferrerRole: "Consultant", PoliceRef: "NP-1", IncidentNumber: "INC-2"})
 	mustEqual(t, "decision", h.c.Decision, records.S42Decision{Date: d(5, 6, 2025), DecidedBy: "Team manager",
 		CareNeeds: "Met", AtRisk: "Met", UnableToProtect: "Not met", ReasonsNotMet: "Can ask for help.",
-		EnquiryAnyway: true, Decision: records.S42Decisions()[2], OtherwiseHandling: records.OtherHandling()[1]})
+		EnquiryAnyway: records.Yes, Decision: records.S42Decisions()[2], OtherwiseHandling: records.OtherHandling()[1]})
 }
 
 func TestConsentOthersAndCausedTyped(t *testing.T) {
@@ -162,10 +162,10 @@ func TestConsentOthersAndCausedTyped(t *testing.T) {
 	mustEqual(t, "consent", h.c.Consent, records.Consent{Enquiry: "Yes", EnquiryDate: d(6, 6, 2025),
 		Share: "Yes, with limits", ShareDate: d(7, 6, 2025), Limits: "Not with her son", OverrideReason: "Crime",
 		OverrideDetail: "Police needed the account."})
-	mustEqual(t, "others at risk", h.c.OthersAtRisk, records.OthersAtRisk{Adults: true, Children: true,
-		ChildrenConcernRaised: true, Details: "Two grandchildren visit."})
+	mustEqual(t, "others at risk", h.c.OthersAtRisk, records.OthersAtRisk{Adults: records.Yes, Children: records.Yes,
+		ChildrenConcernRaised: records.Yes, Details: "Two grandchildren visit."})
 	mustEqual(t, "caused enquiry", h.c.Caused, records.CausedEnquiry{Organisation: "Elm House", OrgType: "Care home",
-		Requested: d(8, 6, 2025), ReportReceived: true, ReportDate: d(20, 6, 2025)})
+		Requested: d(8, 6, 2025), ReportReceived: records.Yes, ReportDate: d(20, 6, 2025)})
 }
 
 func TestAllegationAdded(t *testing.T) {

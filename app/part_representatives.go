@@ -44,7 +44,7 @@ func (p *representativesPart) detail(f *form, i int) fyne.CanvasObject {
 	f.date("representatives.from", &r.From)
 	f.date("representatives.to", &r.To)
 	f.choice("representatives.person_agreed", &r.PersonAgreed)
-	f.check("representatives.paperwork_seen", &r.PaperworkSeen)
+	f.answer("representatives.paperwork_seen", &r.PaperworkSeen)
 	f.long("representatives.notes", &r.Notes)
 	return f.object()
 }
@@ -53,7 +53,7 @@ func (p *representativesPart) build() fyne.CanvasObject {
 	a := &p.v.c.Advocacy
 	f := newForm(p.v)
 	f.heading("Advocacy")
-	f.check("advocacy.offered", &a.Offered)
+	f.answer("advocacy.offered", &a.Offered)
 	f.choice("advocacy.response", &a.Response)
 	f.choice("advocacy.kind", &a.Kind)
 	p.advocacy = f

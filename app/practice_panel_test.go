@@ -106,7 +106,7 @@ func TestPracticePanelOnCaseScreen(t *testing.T) {
 	}
 	u.current.view.edit(func() {
 		c := u.current.c
-		c.Contacts = append(c.Contacts, records.Contact{ID: records.NewID(), Date: records.Today(), SpokenAlone: true,
+		c.Contacts = append(c.Contacts, records.Contact{ID: records.NewID(), Date: records.Today(), SpokenAlone: records.Yes,
 			Stage: records.Stages()[0], Views: "I want to stay here."})
 	})
 	press(u, fyne.KeyS) // saves now, so no autosave timer outlives the test

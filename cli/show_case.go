@@ -50,7 +50,9 @@ func writePerson(t *caseWriter, c *records.Case) {
 	t.field("person.primary_support_reason", p.PrimarySupportReason)
 	t.field("person.lives_with", p.LivesWith)
 	t.flagIf("person.substantial_difficulty", p.SubstantialDifficulty)
-	t.flagIf("person.deceased", p.Deceased)
+	if p.Deceased {
+		t.field("person.deceased", records.Yes.String())
+	}
 	t.date("person.date_of_death", p.DateOfDeath)
 }
 
@@ -167,7 +169,7 @@ func writeRepresentatives(t *caseWriter, c *records.Case) {
 	t.section("Representatives and advocates")
 	a := c.Advocacy
 	if a != (records.Advocacy{}) {
-		t.field("advocacy.offered", yesNo(a.Offered))
+		t.flag("advocacy.offered", a.Offered)
 		t.field("advocacy.response", a.Response)
 		t.field("advocacy.kind", a.Kind)
 	}

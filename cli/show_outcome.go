@@ -72,7 +72,7 @@ func writeOutcome(t *caseWriter, c *records.Case) {
 	t.field("outcome.invited_to_meetings", o.InvitedToMeetings)
 	t.field("outcome.person_feedback", o.PersonFeedback)
 	t.field("outcome.view_of_closing", o.ViewOfClosing)
-	t.field("outcome.referrer_feedback_given", yesNo(o.ReferrerFeedback))
+	t.flag("outcome.referrer_feedback_given", o.ReferrerFeedback)
 	t.field("outcome.no_feedback_reason", o.NoFeedbackReason)
 	t.field("outcome.closure_reason", o.ClosureReason)
 	t.labelled("At conclusion", conclusion(o))
@@ -82,28 +82,36 @@ func writeOutcome(t *caseWriter, c *records.Case) {
 	t.flagIf("outcome.sar_referred", o.SARReferred)
 }
 
-// conclusion lists the decision points A to D that were met.
+// conclusion lists the decision points A to D that were met, then those
+// not answered, which are not the same as not met.
 func conclusion(o records.Outcome) string {
-	var met []string
+	var met, open []string
 	for _, p := range []struct {
-		ok   bool
-		text string
+		a    records.Answer
+		path string
 	}{
-		{o.NeedsMet, records.Label("outcome.a_care_and_support_needs")},
-		{o.AbuseOrNeglect, records.Label("outcome.b_abuse_or_neglect")},
-		{o.UnableToProtect, records.Label("outcome.c_unable_to_protect")},
-		{o.FurtherAction, records.Label("outcome.d_further_action")},
+		{o.NeedsMet, "outcome.a_care_and_support_needs"},
+		{o.AbuseOrNeglect, "outcome.b_abuse_or_neglect"},
+		{o.UnableToProtect, "outcome.c_unable_to_protect"},
+		{o.FurtherAction, "outcome.d_further_action"},
 	} {
-		if p.ok {
-			met = append(met, p.text)
+		switch l := records.Label(p.path); {
+		case p.a.Yes():
+			met = append(met, l)
+		case !p.a.Known():
+			open = append(open, l[:1])
 		}
+	}
+	if len(open) > 0 {
+		met = append(met, strings.Join(open, ", ")+" "+strings.ToLower(records.Unanswered.String()))
 	}
 	return strings.Join(met, "; ")
 }
 
 func isEmptyOutcome(o records.Outcome) bool {
 	return o.Finding == "" && o.RiskAssessmentOutcome == "" && o.ClosureReason == "" && o.AskedAboutOutcomes == "" &&
-		o.CapacityLacked == "" && len(o.AdultOutcomes) == 0 && len(o.OrganisationOutcomes) == 0 && !o.ReferrerFeedback
+		o.CapacityLacked == "" && len(o.AdultOutcomes) == 0 && len(o.OrganisationOutcomes) == 0 && !o.ReferrerFeedback.Known() &&
+		!o.NeedsMet.Known() && !o.AbuseOrNeglect.Known() && !o.UnableToProtect.Known() && !o.FurtherAction.Known()
 }
 
 func writeChronology(t *caseWriter, c *records.Case) {

@@ -118,7 +118,9 @@ func writeRisks(t *caseWriter, c *records.Case) {
 		t.date("risks.evaluation.date", r.Evaluation.Date)
 		t.field("risks.evaluation.result", r.Evaluation.Result)
 		t.field("risks.evaluation.person_said", r.Evaluation.PersonSaid)
-		t.flagIf("risks.closed", r.Closed)
+		if r.Closed {
+			t.field("risks.closed", records.Yes.String())
+		}
 	}
 }
 
@@ -203,7 +205,7 @@ func writeCaused(t *caseWriter, c *records.Case) {
 	t.field("caused_enquiry.organisation", k.Organisation)
 	t.field("caused_enquiry.organisation_type", k.OrgType)
 	t.date("caused_enquiry.requested", k.Requested)
-	t.field("caused_enquiry.report_received", joinDated(yesNo(k.ReportReceived), k.ReportDate))
+	t.field("caused_enquiry.report_received", joinDated(k.ReportReceived.String(), k.ReportDate))
 }
 
 // timeTaken shows how long a referral took from the need being identified.

@@ -94,14 +94,15 @@ func inline(path string) string {
 // date writes the date field at path.
 func (t *caseWriter) date(path string, d records.Date) { t.field(path, d.String()) }
 
-// flag writes the yes/no field at path.
-func (t *caseWriter) flag(path string, b bool) { t.field(path, yesNo(b)) }
+// flag writes the answer to the yes/no question at path: "Yes", "No" or
+// "Not answered".
+func (t *caseWriter) flag(path string, a records.Answer) { t.field(path, a.String()) }
 
-// flagIf writes the yes/no field at path only when it is set: for the many
-// facts that are worth saying only when true.
-func (t *caseWriter) flagIf(path string, b bool) {
-	if b {
-		t.field(path, "Yes")
+// flagIf writes the answer to the question at path only once it is
+// answered: for the many questions worth mentioning only when they are.
+func (t *caseWriter) flagIf(path string, a records.Answer) {
+	if a.Known() {
+		t.field(path, a.String())
 	}
 }
 

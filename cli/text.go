@@ -35,11 +35,3 @@ func isUnsafe(r rune) bool {
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(cleanText(s)), " ")
 }
-
-// yesNo shows a flag that matters either way.
-func yesNo(b bool) string {
-	if b {
-		return "Yes"
-	}
-	return "No"
-}

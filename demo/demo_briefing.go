@@ -19,7 +19,7 @@ func demoBriefing(g *demoGen) {
 	c.Enquiry = records.Enquiry{
 		Type: "Section 42 enquiry", CouncilReference: c.Enquiry.CouncilReference,
 		ConcernReceived: g.start, Started: g.day(2), Closed: g.day(96), Stage: "Closure",
-		LeadPractitioner: g.lead, Organisation: c.Enquiry.Organisation, ConflictingAccounts: true,
+		LeadPractitioner: g.lead, Organisation: c.Enquiry.Organisation, ConflictingAccounts: records.Yes,
 		Concern: "District nurse visiting to dress " + p + "'s leg ulcer found fingertip-shaped bruises on both upper arms. " +
 			p + " said \"he gets cross when I won't get up\". Her husband told the nurse he is \"at the end of his tether\" and " +
 			"sometimes locks the front door when he goes to the shops. This week's tablets were still in the dosette box.",
@@ -47,40 +47,41 @@ func demoBriefingPerson(g *demoGen, husband string) {
 	pp.Conditions = "Advanced dementia (Alzheimer's type), diagnosed 2019; type 2 diabetes; osteoarthritis of both knees; leg ulcer."
 	pp.PrimarySupportReason = "Support with memory and cognition"
 	pp.LivesWith = "Her husband, " + husband + " (86), who is her main carer"
-	pp.SubstantialDifficulty = true
+	pp.SubstantialDifficulty = records.Yes
+	pp.InterpreterNeeded = records.No // English is her language; asked and answered
 }
 
 func demoBriefingEngagement(g *demoGen, husband, daughter string) {
 	p := g.P()
 	g.addRep(2, -1, records.Representative{Kind: "Attorney under LPA - health and welfare", Name: daughter,
 		Phone: "07700 900114", Email: "susan.reid@example.org", Address: "3 Fennel Court, Easthope (fictional)",
-		PersonAgreed: "Not able to say", PaperworkSeen: true,
+		PersonAgreed: "Not able to say", PaperworkSeen: records.Yes,
 		Notes: "Daughter. Lasting power of attorney for health and welfare registered in 2020; the original was seen on the second visit. Lives 40 miles away and visits every other weekend."})
 	g.addRep(4, 96, records.Representative{Kind: "Care Act advocate (s68)", Name: "Priya Nair", Organisation: "Brightwater Advocacy (fictional)",
 		Phone: "01632 960201", Email: "priya.nair@example.org", PersonAgreed: "Yes",
 		Notes: "Instructed because " + p + " has substantial difficulty in being involved. " + p + " smiled and said \"she's nice, she can come\"."})
-	g.c.Advocacy = records.Advocacy{Offered: true, Response: "Accepted", Kind: "Care Act advocate (s68)"}
+	g.c.Advocacy = records.Advocacy{Offered: records.Yes, Response: "Accepted", Kind: "Care Act advocate (s68)"}
 	c1 := g.addContact(3, records.Contact{Stage: "Enquiry", Method: "Face to face at home",
-		Present: husband + " at first; then " + p + " alone in the sitting room", SpokenAlone: true,
+		Present: husband + " at first; then " + p + " alone in the sitting room", SpokenAlone: records.Yes,
 		AidsUsed:      "Picture cards; sat on her right side (hearing aid); morning visit",
 		Views:         "\"I want to stay here. This is my house.\" \"" + firstOf(husband) + " is good to me but he shouts. I don't like the shouting.\" \"Don't take me away.\"",
-		ConsentSought: true, ConsentGiven: "Not able to consent",
+		ConsentSought: records.Yes, ConsentGiven: "Not able to consent",
 		Notes: "Home visit. Spoke with " + p + " alone after " + husband + " agreed to wait in the kitchen. Bruises seen and body map completed. " + p + " smiled when talking about the day centre."})
 	g.addContact(10, records.Contact{Stage: "Enquiry", Method: "Face to face at home", Present: "Priya Nair (advocate); " + husband + " not in the room",
-		SpokenAlone: true, AidsUsed: "Picture cards; photographs of the family",
-		Views: "\"I like it when the girls come.\" Shown a picture of a care home: \"No. Not that.\" \"" + firstOf(husband) + " gets tired.\"", ConsentSought: true, ConsentGiven: "Not able to consent",
+		SpokenAlone: records.Yes, AidsUsed: "Picture cards; photographs of the family",
+		Views: "\"I like it when the girls come.\" Shown a picture of a care home: \"No. Not that.\" \"" + firstOf(husband) + " gets tired.\"", ConsentSought: records.Yes, ConsentGiven: "Not able to consent",
 		Notes: "Visit with the advocate to go through what " + p + " wants. Outcomes revisited in her words."})
 	g.addContact(38, records.Contact{Stage: "Safeguarding plan", Method: "Face to face elsewhere", Present: "Nobody else: seen in a quiet room at Willow Day Centre",
-		SpokenAlone: true, AidsUsed: "Picture cards",
-		Views: "\"It's better at home now. He doesn't shout so much.\" \"I like the singing here.\"", ConsentSought: false,
+		SpokenAlone: records.Yes, AidsUsed: "Picture cards",
+		Views: "\"It's better at home now. He doesn't shout so much.\" \"I like the singing here.\"", ConsentSought: records.No,
 		Notes: "Seen at the day centre, away from home, to check how the plan feels to " + p + "."})
 	g.addContact(60, records.Contact{Stage: "Outcome / case conference", Method: "Video call", Present: daughter + " and " + p + " together at " + daughter + "'s request",
-		SpokenAlone: false, NotAloneReason: p + " was staying with her daughter that week; a video call was all that was possible and she wanted her daughter beside her.",
+		SpokenAlone: records.No, NotAloneReason: p + " was staying with her daughter that week; a video call was all that was possible and she wanted her daughter beside her.",
 		AidsUsed: "Large tablet screen", Views: "\"Hello love. I'm all right.\"",
 		Notes: "Short video call before the case conference to hear " + p + "'s view of how things are."})
-	g.addContact(90, records.Contact{Stage: "Review", Method: "Face to face at home", Present: "Priya Nair (advocate)", SpokenAlone: true,
+	g.addContact(90, records.Contact{Stage: "Review", Method: "Face to face at home", Present: "Priya Nair (advocate)", SpokenAlone: records.Yes,
 		AidsUsed: "Picture cards; morning visit",
-		Views:    "\"I'm still at home, aren't I? That's right.\" \"The girls help me up now. It doesn't hurt.\"", ConsentSought: true, ConsentGiven: "Not able to consent",
+		Views:    "\"I'm still at home, aren't I? That's right.\" \"The girls help me up now. It doesn't hurt.\"", ConsentSought: records.Yes, ConsentGiven: "Not able to consent",
 		Notes: "Evaluation visit with the advocate: each risk and each outcome gone through with " + p + "."})
 	g.correct(5, c1, "Correction to the entry about the first home visit: the body map shows four bruises, not three. The GP's copy has been corrected.")
 	g.addOutcome(3, records.DesiredOutcome{Text: "I want to stay in my own home.", Stage: "Enquiry",
@@ -136,7 +137,7 @@ func demoBriefingWork(g *demoGen, husband, daughter string) {
 		Understand: "Not able", Retain: "Not able", UseOrWeigh: "Not able", Communicate: "Able",
 		Impairment: "Advanced dementia (Alzheimer's type)",
 		CausalLink: "Her dementia stops her holding the information long enough to weigh up the risks of managing without help: she had forgotten the conversation within minutes.",
-		Outcome:    "Lacks capacity for this decision", Fluctuates: true, RevisitBy: g.day(26), RevisitedOn: g.day(24),
+		Outcome:    "Lacks capacity for this decision", Fluctuates: records.Yes, RevisitBy: g.day(26), RevisitedOn: g.day(24),
 		RevisitOutcome:  "Seen again in the morning, her better time of day: still unable to retain the information. Decision confirmed.",
 		RisksConsidered: g.riskIDs(),
 		BestInterests:   "Carers twice a day at home are in " + p + "'s best interests: she wants to stay at home and it deals with the bruising, medication and carer strain.",
@@ -144,7 +145,7 @@ func demoBriefingWork(g *demoGen, husband, daughter string) {
 		LessRestrictive: "Tried first: support for " + husband + " alone. Rejected: a move to a care home, which " + p + " refused whenever it was raised.",
 		SupportedBy:     "Advocate"})
 	g.addAlleged(records.AllegedPerson{Name: husband, Relationship: "Husband and main carer", Address: g.c.Person.Address,
-		LivedWithThen: true, LivesWithNow: true, AwareOfConcern: true, AlsoAdultAtRisk: true,
+		LivedWithThen: records.Yes, LivesWithNow: records.Yes, AwareOfConcern: records.Yes, AlsoAdultAtRisk: records.Yes,
 		Views:          "Said he loves " + p + " and \"would never hurt her on purpose\"; the bruises happened when he pulled her up because she would not stand. Admitted shouting and locking the door when he shops because she has wandered before.",
 		Impact:         "Tearful and ashamed; feels judged and exhausted. Has angina and sleeps badly. Frightened that " + p + " would be \"put in a home\".",
 		SupportOffered: "Carer's assessment; carer's break two afternoons a week; moving and handling training; Northmoor Carers Centre support group; encouraged to see his GP about his own health.",
@@ -179,7 +180,7 @@ func demoBriefingOutcome(g *demoGen) {
 		KeptInformed: "Yes", InvitedToMeetings: "Yes",
 		PersonFeedback:   "Through her advocate: \"You listened to me.\" Did not want to go to the case conference; her advocate went for her.",
 		ViewOfClosing:    "\"Are the girls still coming? That's all right then.\"",
-		ReferrerFeedback: true, ClosureReason: "Risks reduced and managed through " + p + "'s care and support plan; her wish to stay at home met.",
-		NeedsMet: true, AbuseOrNeglect: true, UnableToProtect: true, FurtherAction: true,
+		ReferrerFeedback: records.Yes, ClosureReason: "Risks reduced and managed through " + p + "'s care and support plan; her wish to stay at home met.",
+		NeedsMet: records.Yes, AbuseOrNeglect: records.Yes, UnableToProtect: records.Yes, FurtherAction: records.Yes,
 		AdultOutcomes: []string{"Increased monitoring", "Referral to advocacy", "Moved to increased or different care"}}
 }

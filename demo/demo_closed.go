@@ -25,7 +25,7 @@ func demoDuplicate(g *demoGen) {
 		Notes: "His IMHA on the ward; told of the link to the existing enquiry."})
 	g.allege("Physical Abuse", "Hospital - Mental Health", "Known - police", "Arm twisted during detention under section 136.", "")
 	g.note(g.day(1), "Decision", "Duplicate of a concern received from Hollybank Unit the day before; linked to that enquiry and closed.", "")
-	c.Outcome = records.Outcome{ReferrerFeedback: true, ClosureReason: "Duplicate concern: handled under the existing enquiry."}
+	c.Outcome = records.Outcome{ReferrerFeedback: records.Yes, ClosureReason: "Duplicate concern: handled under the existing enquiry."}
 	g.sortChronology()
 }
 
@@ -54,19 +54,19 @@ func demoResidents(g *demoGen) {
 		Decision: "Met, progress to s42(2) enquiry"}
 	c.Consent = records.Consent{Enquiry: "Not able to consent", EnquiryDate: g.day(3), Share: "Not able to consent", ShareDate: g.day(3),
 		OverrideReason: "Crime", OverrideDetail: "A possible sexual offence: shared with the police."}
-	g.addContact(3, records.Contact{Stage: "Enquiry", Method: "Face to face at home", Present: inLaw, SpokenAlone: false,
-		NotAloneReason: p + " asked for her daughter-in-law to stay.", Views: "\"Nie chcę go tu. I don't want him here.\"", ConsentSought: true, ConsentGiven: "Not able to consent",
+	g.addContact(3, records.Contact{Stage: "Enquiry", Method: "Face to face at home", Present: inLaw, SpokenAlone: records.No,
+		NotAloneReason: p + " asked for her daughter-in-law to stay.", Views: "\"Nie chcę go tu. I don't want him here.\"", ConsentSought: records.Yes, ConsentGiven: "Not able to consent",
 		Notes: "Visited at " + home + " with her daughter-in-law."})
-	g.addContact(30, records.Contact{Stage: "Enquiry", Method: "Face to face at home", Present: "Nobody", SpokenAlone: true,
+	g.addContact(30, records.Contact{Stage: "Enquiry", Method: "Face to face at home", Present: "Nobody", SpokenAlone: records.Yes,
 		Views: "\"He's gone now. I sleep with the light on.\"", Notes: "Seen alone in her room."})
-	g.addRep(2, -1, records.Representative{Kind: "Deputy - health and welfare", Name: nephew, PersonAgreed: "Not able to say", PaperworkSeen: true,
+	g.addRep(2, -1, records.Representative{Kind: "Deputy - health and welfare", Name: nephew, PersonAgreed: "Not able to say", PaperworkSeen: records.Yes,
 		Notes: "Nephew; Court of Protection deputy for health and welfare since 2023."})
 	g.addRep(3, 120, records.Representative{Kind: "Family member as representative", Name: inLaw, Phone: "07700 900907", PersonAgreed: "Yes", Notes: "Daughter-in-law; visits daily."})
 	c.Providers = []records.ServiceProvider{{ID: g.id(), Name: home, Type: "Care home"}, {ID: g.id(), Name: "Swiftcare Nursing Agency (fictional)", Type: "Nursing agency"}}
-	g.addAlleged(records.AllegedPerson{Name: resident, Relationship: "Another resident", AlsoAdultAtRisk: true,
+	g.addAlleged(records.AllegedPerson{Name: resident, Relationship: "Another resident", AlsoAdultAtRisk: records.Yes,
 		Views: "Could not give a view: advanced dementia.", Impact: "Moved to a specialist unit; his own family were told.",
 		SupportOffered: "His own safeguarding enquiry was opened.", Outcomes: []string{"Continued monitoring"}})
-	g.addAlleged(records.AllegedPerson{Name: nurse, Relationship: "Agency nurse", AwareOfConcern: true, LinkedToServiceFailure: true,
+	g.addAlleged(records.AllegedPerson{Name: nurse, Relationship: "Agency nurse", AwareOfConcern: records.Yes, LinkedToServiceFailure: records.Yes,
 		Views: "Says she was never told " + p + " needs insulin at tea time.", Impact: "Suspended by the agency pending its investigation.",
 		SupportOffered: "Told of union support and the agency's employee assistance line.",
 		Outcomes:       []string{"Referral to DBS", "Disciplinary action", "Referral to regulator"}})
@@ -83,7 +83,7 @@ func demoResidents(g *demoGen) {
 	g.addRisk(records.Risk{Description: "Distress and poor sleep at night since the incident", Source: "The incident", Likelihood: "High", Impact: "Medium",
 		PersonView: "\"I sleep with the light on.\""})
 	g.addCapacity(5, records.CapacityAssessment{Decision: "Whether to agree to speak to the police", Understand: "Not able", Retain: "Not able", UseOrWeigh: "Not able",
-		Communicate: "Able", Impairment: "Mixed dementia", Outcome: "Lacks capacity for this decision", Fluctuates: true, RevisitBy: g.day(19),
+		Communicate: "Able", Impairment: "Mixed dementia", Outcome: "Lacks capacity for this decision", Fluctuates: records.Yes, RevisitBy: g.day(19),
 		RisksConsidered: g.riskIDs()[:1], SupportedBy: "Family or friend", Consulted: inLaw + "; " + nephew})
 	g.addReferral(1, 16, records.AgencyReferral{Agency: "Police", Detail: "Possible sexual assault in a care home", Reference: "NM-24-077120",
 		Response: "No further action: the other resident lacks capacity."})
@@ -95,10 +95,10 @@ func demoResidents(g *demoGen) {
 	c.Outcome = records.Outcome{Finding: "Substantiated", RiskAssessmentOutcome: "No risk identified and action taken",
 		CapacityLacked: "Yes, they lacked capacity", CapacitySupport: "Family or friend", AskedAboutOutcomes: "Don't know",
 		OutcomesMet: "Not applicable", FeelsSafer: "No", InvolvedInRisk: "Not involved", UnderstoodWhy: "Did not understand", FeltListened: "Not applicable",
-		KeptInformed: "No", InvitedToMeetings: "No", ReferrerFeedback: false, NoFeedbackReason: "Not recorded.",
-		ClosureReason: p + " died in hospital of pneumonia, unrelated to the concerns. The other resident had moved and the insulin handover is in place; referred for a safeguarding adults review.", NeedsMet: true, AbuseOrNeglect: true, UnableToProtect: true, FurtherAction: true,
+		KeptInformed: "No", InvitedToMeetings: "No", ReferrerFeedback: records.No, NoFeedbackReason: "Not recorded.",
+		ClosureReason: p + " died in hospital of pneumonia, unrelated to the concerns. The other resident had moved and the insulin handover is in place; referred for a safeguarding adults review.", NeedsMet: records.Yes, AbuseOrNeglect: records.Yes, UnableToProtect: records.Yes, FurtherAction: records.Yes,
 		AdultOutcomes:        []string{"Guardianship", "Court of Protection application", "Disciplinary action requested", "Change of accommodation"},
-		OrganisationOutcomes: []string{"Action by CQC", "Contract compliance"}, SARConsidered: true, SARReferred: true}
+		OrganisationOutcomes: []string{"Action by CQC", "Contract compliance"}, SARConsidered: records.Yes, SARReferred: records.Yes}
 	g.sortChronology()
 }
 
@@ -120,15 +120,15 @@ func demoExploitation(g *demoGen) {
 	c.Decision = records.S42Decision{Date: g.day(2), DecidedBy: "Anita Shah, safeguarding adults manager", CareNeeds: "Met", AtRisk: "Met", UnableToProtect: "Met",
 		Decision: "Met, progress to s42(2) enquiry"}
 	c.Consent = records.Consent{Enquiry: "Yes", EnquiryDate: g.day(4), Share: "No", ShareDate: g.day(4), OverrideReason: "Crime", OverrideDetail: "Possible modern slavery."}
-	g.addContact(4, records.Contact{Stage: "Enquiry", Method: "Face to face elsewhere", Present: friend + ", whom " + p + " calls his friend", SpokenAlone: false,
-		NotAloneReason: p + " would not talk without his friend there.", Views: "\"I like working. Marek looks after me.\"", ConsentSought: true, ConsentGiven: "Yes",
+	g.addContact(4, records.Contact{Stage: "Enquiry", Method: "Face to face elsewhere", Present: friend + ", whom " + p + " calls his friend", SpokenAlone: records.No,
+		NotAloneReason: p + " would not talk without his friend there.", Views: "\"I like working. Marek looks after me.\"", ConsentSought: records.Yes, ConsentGiven: "Yes",
 		Notes: "Met at the support office."})
-	g.addContact(30, records.Contact{Stage: "Enquiry", Method: "Telephone", Present: "Support worker", SpokenAlone: false, NotAloneReason: "Support worker helped with the call.",
+	g.addContact(30, records.Contact{Stage: "Enquiry", Method: "Telephone", Present: "Support worker", SpokenAlone: records.No, NotAloneReason: "Support worker helped with the call.",
 		Notes: "Phoned about opening a bank account."})
 	g.addRep(10, 140, records.Representative{Kind: "ISVA", Name: "Nia Roberts", Organisation: "Northmoor Sexual Violence Service (fictional)", Phone: "01632 960344",
 		PersonAgreed: "Yes", Notes: "Offered support about the filming."})
-	c.Advocacy = records.Advocacy{Offered: true, Response: "Accepted", Kind: "ISVA"}
-	g.addAlleged(records.AllegedPerson{Name: friend, Relationship: "Acquaintance he calls a friend", AwareOfConcern: true, Outcomes: []string{"No further action"}})
+	c.Advocacy = records.Advocacy{Offered: records.Yes, Response: "Accepted", Kind: "ISVA"}
+	g.addAlleged(records.AllegedPerson{Name: friend, Relationship: "Acquaintance he calls a friend", AwareOfConcern: records.Yes, Outcomes: []string{"No further action"}})
 	g.allege("Modern Slavery", "In the Community (excluding community services)", "Unknown - other", "Long hours at a car wash for little or no pay.", "")
 	g.allege("Sexual Exploitation", "In the Community (excluding community services)", "Known - other", "Taken to parties and filmed.", "")
 	g.addRisk(records.Risk{Description: "Working long hours for little or no pay", Source: "Car wash operators", Likelihood: "High", Impact: "Medium"},
@@ -138,11 +138,11 @@ func demoExploitation(g *demoGen) {
 		g.act("Relationships and online safety sessions", provider, 60, "Done", 70))
 	g.addReferral(2, 2, records.AgencyReferral{Agency: "Police", Detail: "Possible modern slavery and sexual exploitation", Reference: "NM-25-034410",
 		Response: "Car wash visited; " + p + " declined to make a statement."})
-	c.Caused = records.CausedEnquiry{Organisation: provider, OrgType: "Home care agency", Requested: g.day(3), ReportReceived: true, ReportDate: g.day(90)}
+	c.Caused = records.CausedEnquiry{Organisation: provider, OrgType: "Home care agency", Requested: g.day(3), ReportReceived: records.Yes, ReportDate: g.day(90)}
 	c.Outcome = records.Outcome{Finding: "Inconclusive", RiskAssessmentOutcome: "Risk assessment inconclusive and no action taken", CapacityLacked: "Not recorded",
 		AskedAboutOutcomes: "No", OutcomesMet: "Not applicable", FeelsSafer: "No", InvolvedInRisk: "Not involved", UnderstoodWhy: "Did not understand",
 		FeltListened: "Not at all", KeptInformed: "No", InvitedToMeetings: "No", ClosureReason: p + " declined further involvement.",
-		NeedsMet: true, AbuseOrNeglect: true, AdultOutcomes: []string{"No further action"}, OrganisationOutcomes: []string{"No further action"}}
+		NeedsMet: records.Yes, AbuseOrNeglect: records.Yes, AdultOutcomes: []string{"No further action"}, OrganisationOutcomes: []string{"No further action"}}
 	g.sortChronology()
 }
 
@@ -163,8 +163,8 @@ func demoScam(g *demoGen) {
 	c.Decision = records.S42Decision{Date: g.day(1), DecidedBy: "Anita Shah, safeguarding adults manager", CareNeeds: "Met", AtRisk: "Met", UnableToProtect: "Met",
 		Decision: "Met, progress to s42(2) enquiry"}
 	c.Consent = records.Consent{Enquiry: "Yes", EnquiryDate: g.day(3), Share: "Yes", ShareDate: g.day(3)}
-	g.addContact(3, records.Contact{Stage: "Enquiry", Method: "Face to face at home", Present: "Nobody", SpokenAlone: true, AidsUsed: "Wrote key points down",
-		Views: "\"She loves me. I'm not a fool. I want you to stop this now.\"", ConsentSought: true, ConsentGiven: "Yes",
+	g.addContact(3, records.Contact{Stage: "Enquiry", Method: "Face to face at home", Present: "Nobody", SpokenAlone: records.Yes, AidsUsed: "Wrote key points down",
+		Views: "\"She loves me. I'm not a fool. I want you to stop this now.\"", ConsentSought: records.Yes, ConsentGiven: "Yes",
 		Notes: "Visited with the scheme manager, who waited outside."})
 	g.addContact(10, records.Contact{Stage: "Closure", Method: "Letter or email", Notes: "Letter confirming the enquiry has stopped at his request, with the bank's and Action Fraud's numbers."})
 	g.addRep(2, 40, records.Representative{Kind: "Other", Name: "Scheme manager", Organisation: scheme, Phone: "01632 960515", PersonAgreed: "Yes",
@@ -176,10 +176,10 @@ func demoScam(g *demoGen) {
 	g.addCapacity(3, records.CapacityAssessment{Decision: "Whether to keep sending money to a person he met online", Understand: "Able", Retain: "Able",
 		UseOrWeigh: "Able", Communicate: "Able", Outcome: "Has capacity for this decision", RisksConsidered: g.riskIDs()})
 	g.addReferral(1, 1, records.AgencyReferral{Agency: "Police", Detail: "Action Fraud report", Reference: "NFRC-26-118840", Response: "Logged."})
-	c.Caused = records.CausedEnquiry{Organisation: scheme, OrgType: "Housing provider", Requested: g.day(2), ReportReceived: true, ReportDate: g.day(12)}
+	c.Caused = records.CausedEnquiry{Organisation: scheme, OrgType: "Housing provider", Requested: g.day(2), ReportReceived: records.Yes, ReportDate: g.day(12)}
 	c.Outcome = records.Outcome{RiskAssessmentOutcome: "Enquiry ceased at individual's request and no action taken", CapacityLacked: "No, they did not lack capacity",
 		AskedAboutOutcomes: "Not recorded", OutcomesMet: "Not applicable", FeelsSafer: "Not applicable", InvolvedInRisk: "Fully", UnderstoodWhy: "Fully",
-		FeltListened: "Always", KeptInformed: "Yes", InvitedToMeetings: "No", ViewOfClosing: "\"Good. Thank you.\"", ReferrerFeedback: true,
+		FeltListened: "Always", KeptInformed: "Yes", InvitedToMeetings: "No", ViewOfClosing: "\"Good. Thank you.\"", ReferrerFeedback: records.Yes,
 		ClosureReason: p + ", who has capacity, asked for the enquiry to stop.", AdultOutcomes: []string{"No further action"}}
 	g.sortChronology()
 }

@@ -25,7 +25,7 @@ func demoSentElsewhere(g *demoGen) {
 	lodger := g.rel("Viktor", "Petrenko", "Male", false)
 	neighbour := g.rel("Joan", "Marsh", "Female", false)
 	pp := &c.Person
-	pp.Language, pp.InterpreterNeeded = "Russian", true
+	pp.Language, pp.InterpreterNeeded = "Russian", records.Yes
 	pp.CommunicationNeeds = "Speaks Russian; some English, but not when upset. Use a telephone interpreter."
 	pp.Conditions, pp.PrimarySupportReason = "COPD; memory problems not yet assessed", "Physical support: personal care"
 	pp.LivesWith = "A lodger, " + lodger
@@ -39,14 +39,14 @@ func demoSentElsewhere(g *demoGen) {
 	c.Consent = records.Consent{Enquiry: "Yes, with limits", EnquiryDate: g.day(2), Share: "Yes, with limits", ShareDate: g.day(2),
 		Limits: "Agreed to share with Southfield Council and her GP; not with her son abroad."}
 	g.addContact(2, records.Contact{Stage: "Concern", Method: "Through an interpreter", Present: "Telephone interpreter; the lodger was out",
-		SpokenAlone: true, AidsUsed: "Telephone interpreter (Russian)",
+		SpokenAlone: records.Yes, AidsUsed: "Telephone interpreter (Russian)",
 		Views:         "(Interpreted) \"I don't want trouble with him. I only want my money to last the week. I want to choose who touches my money.\"",
-		ConsentSought: true, ConsentGiven: "Yes, with limits",
+		ConsentSought: records.Yes, ConsentGiven: "Yes, with limits",
 		Notes: "Phoned " + p + " with an interpreter while the lodger was out. Food parcel and meter top-up arranged the same day."})
 	g.addOutcome(2, records.DesiredOutcome{Text: "I want my pension to last the week and to choose who touches my money.", Stage: "Concern"})
 	g.addRep(0, -1, records.Representative{Kind: "Informal representative", Name: neighbour, Phone: "07700 900371", PersonAgreed: "Yes",
 		Notes: "Neighbour who helps with letters in English. " + p + " asked for her to be kept informed."})
-	g.addAlleged(records.AllegedPerson{Name: lodger, Relationship: "Lodger", Address: pp.Address, LivedWithThen: true, LivesWithNow: true,
+	g.addAlleged(records.AllegedPerson{Name: lodger, Relationship: "Lodger", Address: pp.Address, LivedWithThen: records.Yes, LivesWithNow: records.Yes,
 		Views: "Not yet spoken to: Southfield Council will lead the enquiry."})
 	g.allege("Financial or Material Abuse", "Own Home", "Known - known but not related", "Lodger takes her pension card and cash each week.", "")
 	g.addRisk(records.Risk{Description: "No money for food or electricity by the middle of each week", Source: lodger + " (lodger)",
@@ -78,10 +78,10 @@ func demoNotMet(g *demoGen) {
 		ReasonsNotMet: p + " can protect herself with her mother's support, has reported it to the police (who are treating it as a hate incident) and wants help to travel with confidence, not an enquiry.",
 		Decision:      "Not met", OtherwiseHandling: "Advice and guidance"}
 	c.Consent = records.Consent{Enquiry: "No", EnquiryDate: g.day(2), Share: "Yes", ShareDate: g.day(2)}
-	g.addContact(2, records.Contact{Stage: "Decision on the s42 duty", Method: "Telephone", Present: "Nobody else", SpokenAlone: true,
+	g.addContact(2, records.Contact{Stage: "Decision on the s42 duty", Method: "Telephone", Present: "Nobody else", SpokenAlone: records.Yes,
 		Views:         "\"I don't want a social worker. I want to go on the bus on my own again without them shouting.\"",
-		ConsentSought: true, ConsentGiven: "No", Notes: "Phoned " + p + " at a time she chose by text. She said no to an enquiry and yes to help with travel."})
-	g.addContact(3, records.Contact{Stage: "Decision on the s42 duty", Method: "Letter or email", Present: "", SpokenAlone: false,
+		ConsentSought: records.Yes, ConsentGiven: "No", Notes: "Phoned " + p + " at a time she chose by text. She said no to an enquiry and yes to help with travel."})
+	g.addContact(3, records.Contact{Stage: "Decision on the s42 duty", Method: "Letter or email", Present: "", SpokenAlone: records.No,
 		NotAloneReason: "Easy-read letter, not a conversation", Notes: "Easy-read letter sent explaining the decision and the travel buddy scheme."})
 	g.addOutcome(2, records.DesiredOutcome{Text: "I want to go on the bus on my own without people shouting at me.", Stage: "Decision on the s42 duty"})
 	g.addRep(0, -1, records.Representative{Kind: "Family member as representative", Name: mother, Phone: "07700 900522", PersonAgreed: "Yes",
@@ -113,15 +113,15 @@ func demoCareHome(g *demoGen) {
 		Decision: "Met, progress to s42(2) enquiry", OtherwiseHandling: "Review"}
 	c.Consent = records.Consent{Enquiry: "Not able to consent", EnquiryDate: g.day(2), Share: "Not able to consent", ShareDate: g.day(2),
 		OverrideReason: "Others at risk", OverrideDetail: "Other residents may be affected by the same staffing problems."}
-	g.addContact(2, records.Contact{Stage: "Enquiry", Method: "Face to face at home", Present: "Nobody: seen in his room with the door closed", SpokenAlone: true,
+	g.addContact(2, records.Contact{Stage: "Enquiry", Method: "Face to face at home", Present: "Nobody: seen in his room with the door closed", SpokenAlone: records.Yes,
 		AidsUsed: "Yes/no cards", Views: "Nodded when asked if the nights were bad. \"Cold. Wet.\" Squeezed my hand for yes when asked if he wants to stay at Larchfield.",
-		ConsentSought: true, ConsentGiven: "Not able to consent", Notes: "Visited " + p + " at " + home + "; wound and bruise seen with the nurse in charge."})
+		ConsentSought: records.Yes, ConsentGiven: "Not able to consent", Notes: "Visited " + p + " at " + home + "; wound and bruise seen with the nurse in charge."})
 	g.addOutcome(2, records.DesiredOutcome{Text: "To be warm and dry at night and stay at Larchfield (yes on the cards).", Stage: "Enquiry"})
 	g.addRep(0, -1, records.Representative{Kind: "IMCA", Name: "Kwame Adeyemi", Organisation: "Northmoor Advocacy Hub (fictional)", Phone: "01632 960455", PersonAgreed: "Not able to say",
 		Notes: "Already his IMCA for a decision about his care; agreed to support him through the enquiry."})
 	g.addRep(0, -1, records.Representative{Kind: "Deputy - property and financial affairs", Name: "Gillian Marsh", Organisation: "Pemberton & Marsh Solicitors (fictional)",
-		Phone: "01632 960610", PersonAgreed: "Not able to say", PaperworkSeen: true, Notes: "Court-appointed deputy for his property and affairs; no role in welfare decisions."})
-	c.Advocacy = records.Advocacy{Offered: true, Response: "Already in place", Kind: "IMCA"}
+		Phone: "01632 960610", PersonAgreed: "Not able to say", PaperworkSeen: records.Yes, Notes: "Court-appointed deputy for his property and affairs; no role in welfare decisions."})
+	c.Advocacy = records.Advocacy{Offered: records.Yes, Response: "Already in place", Kind: "IMCA"}
 	c.Providers = []records.ServiceProvider{{ID: g.id(), Name: home, Type: "Care home"}, {ID: g.id(), Name: "Nightingale Staffing (fictional)", Type: "Staffing agency"}}
 	g.allege("Organisational Abuse", "Care Home - Nursing", "Service provider - private", "Too few night staff; repositioning not done.", "")
 	g.allege("Physical Abuse", "Care Home - Nursing", "Unknown - social care staff", "Finger-shaped bruise to the wrist; agency carer not identified.", "")
@@ -139,7 +139,7 @@ func demoCareHome(g *demoGen) {
 	g.addReferral(1, 1, records.AgencyReferral{Agency: "CQC", Detail: "Notification of concerns about night staffing at " + home, Response: "Inspector to attend the strategy meeting."})
 	g.addReferral(1, 2, records.AgencyReferral{Agency: "Health", Detail: "Tissue viability nurse", Response: "Seen within two days; dressing plan in place."})
 	c.Caused = records.CausedEnquiry{Organisation: home, OrgType: "Care home", Requested: g.day(2)}
-	c.OthersAtRisk = records.OthersAtRisk{Adults: true, Details: "The other residents of the nursing floor have the same night staff."}
+	c.OthersAtRisk = records.OthersAtRisk{Adults: records.Yes, Details: "The other residents of the nursing floor have the same night staff."}
 	c.Outcome.AdultOutcomes = []string{"DoLS application"}
 	g.addMeeting(10, records.Meeting{Type: "Strategy meeting", Place: "Larchfield Nursing Home, meeting room", Purpose: "Plan the enquiry and check the safety of other residents",
 		Attendees: []records.Attendee{{Name: g.lead, Role: "Chair", Organisation: "Northmoor Council", Attendance: "Attended"}, {Name: "Kwame Adeyemi", Role: "IMCA", Organisation: "Northmoor Advocacy Hub", Attendance: "Attended"},
@@ -169,18 +169,18 @@ func demoDayCentre(g *demoGen) {
 	c.Decision = records.S42Decision{Date: g.day(2), DecidedBy: "Anita Shah, safeguarding adults manager", CareNeeds: "Met", AtRisk: "Met", UnableToProtect: "Met",
 		Decision: "Met, progress to s42(2) enquiry", OtherwiseHandling: "Signposted"}
 	c.Consent = records.Consent{Enquiry: "Yes", EnquiryDate: g.day(5), Share: "Yes", ShareDate: g.day(5)}
-	g.addContact(5, records.Contact{Stage: "Enquiry", Method: "Face to face at home", Present: son + " and " + friend, SpokenAlone: false,
+	g.addContact(5, records.Contact{Stage: "Enquiry", Method: "Face to face at home", Present: son + " and " + friend, SpokenAlone: records.No,
 		NotAloneReason: "Her son asked to stay.", AidsUsed: "Communication book", Views: "Shook her head at the photograph of the centre. Wrote \"NOT HIM\".",
-		ConsentSought: true, ConsentGiven: "Yes", Notes: "Home visit. " + p + " agreed to the enquiry using her communication book."})
-	g.addContact(20, records.Contact{Stage: "Enquiry", Method: "Telephone", Present: son + " (on speaker)", SpokenAlone: false,
+		ConsentSought: records.Yes, ConsentGiven: "Yes", Notes: "Home visit. " + p + " agreed to the enquiry using her communication book."})
+	g.addContact(20, records.Contact{Stage: "Enquiry", Method: "Telephone", Present: son + " (on speaker)", SpokenAlone: records.No,
 		NotAloneReason: "Aphasia makes the telephone hard; her son relayed.", Notes: "Update call. " + son + " relayed that his mother wants to go back to the centre on a different day."})
-	g.addContact(30, records.Contact{Stage: "Enquiry", Method: "Face to face at home", Present: friend, SpokenAlone: false,
+	g.addContact(30, records.Contact{Stage: "Enquiry", Method: "Face to face at home", Present: friend, SpokenAlone: records.No,
 		NotAloneReason: friend + " helped with words.", AidsUsed: "Pen and paper", Views: "Wrote \"miss my friends\" and \"Tuesday\".",
 		Notes: "Visit to talk about what " + p + " wants from the centre."})
 	g.addOutcome(5, records.DesiredOutcome{Text: "I want to keep going to the centre, but not with him.", Stage: "Enquiry"})
 	g.addRep(5, -1, records.Representative{Kind: "Friend as representative", Name: friend, Phone: "07700 900618", PersonAgreed: "Yes", Notes: "Close friend; visits daily."})
 	c.Providers = []records.ServiceProvider{{ID: g.id(), Name: centre, Type: "Day centre (voluntary sector)"}}
-	g.addAlleged(records.AllegedPerson{Name: worker, Relationship: "Support worker at the day centre", AwareOfConcern: true, LinkedToServiceFailure: true})
+	g.addAlleged(records.AllegedPerson{Name: worker, Relationship: "Support worker at the day centre", AwareOfConcern: records.Yes, LinkedToServiceFailure: records.Yes})
 	g.allege("Neglect and Acts of Omission", "In a Community Service", "Service provider - voluntary", "Left in soiled clothes; incidents not reported to the family.", "")
 	g.allege("Physical Abuse", "In a Community Service", "Known - social care staff", "Cut to the forehead; she points to one worker.", "")
 	g.addRisk(records.Risk{Description: "Injury and poor continence care at the day centre", Source: centre, Likelihood: "Medium", Impact: "High",

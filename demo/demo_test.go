@@ -200,12 +200,12 @@ func TestDemoBriefingCase(t *testing.T) {
 	}{
 		{"advanced dementia", strings.Contains(c.Person.Conditions, "Advanced dementia")},
 		{"closed", c.IsClosed() && c.Enquiry.Stage == "Closure"},
-		{"fluctuating capacity revisited", len(c.Capacity) > 0 && c.Capacity[0].Fluctuates && !c.Capacity[0].RevisitBy.IsZero() && !c.Capacity[0].RevisitedOn.IsZero()},
+		{"fluctuating capacity revisited", len(c.Capacity) > 0 && c.Capacity[0].Fluctuates.Yes() && !c.Capacity[0].RevisitBy.IsZero() && !c.Capacity[0].RevisitedOn.IsZero()},
 		{"capacity considered every risk", len(c.Capacity) > 0 && len(c.Capacity[0].RisksConsidered) == len(c.Risks)},
-		{"spoken to alone", anyContact(c, func(x records.Contact) bool { return x.SpokenAlone })},
+		{"spoken to alone", anyContact(c, func(x records.Contact) bool { return x.SpokenAlone.Yes() })},
 		{"Care Act advocate", anyRep(c, "Care Act advocate (s68)")},
 		{"daughter with LPA for health and welfare", anyRep(c, "Attorney under LPA - health and welfare")},
-		{"husband alleged, heard and supported", len(c.AllegedPersons) == 1 && c.AllegedPersons[0].AlsoAdultAtRisk &&
+		{"husband alleged, heard and supported", len(c.AllegedPersons) == 1 && c.AllegedPersons[0].AlsoAdultAtRisk.Yes() &&
 			c.AllegedPersons[0].Views != "" && c.AllegedPersons[0].Impact != "" && c.AllegedPersons[0].SupportOffered != "" &&
 			strings.Contains(c.AllegedPersons[0].Relationship, "Husband")},
 		{"several risks, each with actions and evaluated", len(c.Risks) >= 3 && everyRisk(c, func(r records.Risk) bool {
@@ -230,7 +230,7 @@ func TestDemoCasesHaveGapsAndSpread(t *testing.T) {
 	var notAlone, unactioned, slow, overdue, open, closed, cyrillic, accented bool
 	for _, c := range cases {
 		years[c.Enquiry.ConcernReceived.Time().Year()] = true
-		notAlone = notAlone || (len(c.Contacts) > 0 && !anyContact(c, func(x records.Contact) bool { return x.SpokenAlone }))
+		notAlone = notAlone || (len(c.Contacts) > 0 && !anyContact(c, func(x records.Contact) bool { return x.SpokenAlone.Yes() }))
 		unactioned = unactioned || !everyRisk(c, func(r records.Risk) bool { return len(r.Actions) > 0 })
 		for _, r := range c.Referrals {
 			slow = slow || r.WorkingDaysTaken() > 5
@@ -484,6 +484,33 @@ func markFilled(v reflect.Value, path string, filled map[string]bool) {
 	default:
 		if !v.IsZero() {
 			filled[path] = true
+		}
+	}
+}
+
+// The demonstration cases answer some yes/no questions yes, some no, and
+// leave some unanswered, as real records do, so that every screen, pack
+// and report shows all three.
+func TestDemoCasesHaveEveryAnswer(t *testing.T) {
+	seen := map[string]map[records.Answer]bool{}
+	note := func(what string, a records.Answer) {
+		if seen[what] == nil {
+			seen[what] = map[records.Answer]bool{}
+		}
+		seen[what][a] = true
+	}
+	for _, c := range Cases(12, 1) {
+		note("interpreter needed", c.Person.InterpreterNeeded)
+		note("s42 criterion B", c.Outcome.AbuseOrNeglect)
+		for _, x := range c.Contacts {
+			note("spoken to alone", x.SpokenAlone)
+		}
+	}
+	for what, answers := range seen {
+		for _, a := range records.Answers() {
+			if !answers[a] {
+				t.Errorf("%s: no demonstration case answers %q", what, a)
+			}
 		}
 	}
 }

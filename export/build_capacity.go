@@ -12,7 +12,7 @@ import (
 func (b *builder) capacity() []Block {
 	c := b.c
 	blocks := []Block{Fields{
-		field("person.substantial_difficulty", yesNo(c.Person.SubstantialDifficulty)),
+		field("person.substantial_difficulty", answer(c.Person.SubstantialDifficulty)),
 		field("outcome.capacity_lacked", c.Outcome.CapacityLacked),
 		field("outcome.capacity_support", c.Outcome.CapacitySupport),
 	}}
@@ -27,7 +27,7 @@ func (b *builder) capacity() []Block {
 		blocks = append(blocks, Notice{"Contact details of representatives withheld (not shared for this purpose)"})
 	}
 	return append(blocks, Fields{
-		field("advocacy.offered", yesNo(c.Advocacy.Offered)),
+		field("advocacy.offered", answer(c.Advocacy.Offered)),
 		field("advocacy.response", c.Advocacy.Response),
 		field("advocacy.kind", c.Advocacy.Kind),
 	})
@@ -43,7 +43,7 @@ func (b *builder) assessment(m records.CapacityAssessment) Fields {
 		field("capacity_assessments.impairment", m.Impairment),
 		field("capacity_assessments.causal_link", m.CausalLink),
 		field("capacity_assessments.outcome", m.Outcome),
-		field("capacity_assessments.fluctuates", yesNo(m.Fluctuates)),
+		field("capacity_assessments.fluctuates", answer(m.Fluctuates)),
 		field("capacity_assessments.revisit_by", m.RevisitBy.String()),
 		field("capacity_assessments.revisited_on", m.RevisitedOn.String()),
 		field("capacity_assessments.revisit_outcome", m.RevisitOutcome),
@@ -84,7 +84,7 @@ func (b *builder) representatives() Block {
 	}
 	t := Table{Columns: cols}
 	for _, r := range reps {
-		row := []string{r.Kind, joinNonEmpty(", ", r.Name, r.Organisation), period(r.From, r.To), r.PersonAgreed, yesNo(r.PaperworkSeen)}
+		row := []string{r.Kind, joinNonEmpty(", ", r.Name, r.Organisation), period(r.From, r.To), r.PersonAgreed, answer(r.PaperworkSeen)}
 		if !b.plain() {
 			row = append(row, joinNonEmpty("\n", r.Phone, r.Email, r.Address))
 		}

@@ -80,15 +80,15 @@ func (b *builder) outcomes() []Block {
 func (b *builder) conclusion() Fields {
 	c := b.c
 	o := c.Outcome
-	feedback := yesNo(o.ReferrerFeedback)
-	if !o.ReferrerFeedback && o.NoFeedbackReason != "" {
-		feedback += ": " + o.NoFeedbackReason
+	feedback := answer(o.ReferrerFeedback)
+	if !o.ReferrerFeedback.Yes() && o.NoFeedbackReason != "" {
+		feedback = joinNonEmpty(": ", answered(o.ReferrerFeedback), o.NoFeedbackReason)
 	}
 	return Fields{
-		field("outcome.a_care_and_support_needs", yesNo(o.NeedsMet)),
-		field("outcome.b_abuse_or_neglect", yesNo(o.AbuseOrNeglect)),
-		field("outcome.c_unable_to_protect", yesNo(o.UnableToProtect)),
-		field("outcome.d_further_action", yesNo(o.FurtherAction)),
+		field("outcome.a_care_and_support_needs", answer(o.NeedsMet)),
+		field("outcome.b_abuse_or_neglect", answer(o.AbuseOrNeglect)),
+		field("outcome.c_unable_to_protect", answer(o.UnableToProtect)),
+		field("outcome.d_further_action", answer(o.FurtherAction)),
 		field("outcome.adult_outcomes", strings.Join(o.AdultOutcomes, ", ")),
 		field("outcome.organisation_outcomes", strings.Join(o.OrganisationOutcomes, ", ")),
 		field("outcome.referrer_feedback_given", feedback),
@@ -98,12 +98,21 @@ func (b *builder) conclusion() Fields {
 	}
 }
 
+// sar says what was decided about a safeguarding adults review; nothing
+// when neither question was answered. A referral not answered is never
+// shown as "not referred".
 func sar(o records.Outcome) string {
 	switch {
-	case o.SARReferred:
+	case o.SARReferred.Yes():
 		return "Considered and referred"
-	case o.SARConsidered:
+	case o.SARConsidered.Yes() && o.SARReferred.No():
 		return "Considered, not referred"
+	case o.SARConsidered.Yes():
+		return "Considered; whether referred not recorded"
+	case o.SARConsidered.No():
+		return "Not considered"
+	case o.SARReferred.No():
+		return "Not referred"
 	}
 	return ""
 }

@@ -11,7 +11,7 @@ func (b *builder) concerns() []Block {
 			field("enquiry.concern_received", c.Enquiry.ConcernReceived.String()),
 			field("enquiry.started", c.Enquiry.Started.String()),
 			{"Types of abuse", joinNonEmpty(", ", c.AbuseTypes()...)},
-			field("enquiry.conflicting_accounts", yesOnly(c.Enquiry.ConflictingAccounts)),
+			field("enquiry.conflicting_accounts", answered(c.Enquiry.ConflictingAccounts)),
 		},
 		Subheading{"The concern as reported"},
 		Paragraph{orText(c.Enquiry.Concern, "The concern has not been recorded.")},
@@ -67,7 +67,7 @@ func decision(d records.S42Decision) Fields {
 		field("s42_decision.experiencing_or_at_risk", d.AtRisk),
 		field("s42_decision.unable_to_protect", d.UnableToProtect),
 		field("s42_decision.reasons_not_met", d.ReasonsNotMet),
-		field("s42_decision.enquiry_anyway", yesOnly(d.EnquiryAnyway)),
+		field("s42_decision.enquiry_anyway", answered(d.EnquiryAnyway)),
 		field("s42_decision.decision", d.Decision),
 		field("s42_decision.other_handling", d.OtherwiseHandling),
 	}
@@ -84,21 +84,24 @@ func consent(c records.Consent) Fields {
 }
 
 func othersAtRisk(o records.OthersAtRisk) Block {
-	if !o.Adults && !o.Children && o.Details == "" {
+	if !o.Adults.Known() && !o.Children.Known() && !o.ChildrenConcernRaised.Known() && o.Details == "" {
 		return nil
 	}
 	return Fields{
-		field("others_at_risk.adults", yesNo(o.Adults)),
-		field("others_at_risk.children", yesNo(o.Children)),
-		field("others_at_risk.children_concern_raised", yesOnly(o.ChildrenConcernRaised)),
+		field("others_at_risk.adults", answer(o.Adults)),
+		field("others_at_risk.children", answer(o.Children)),
+		field("others_at_risk.children_concern_raised", answered(o.ChildrenConcernRaised)),
 		field("others_at_risk.details", o.Details),
 	}
 }
 
 func caused(c records.CausedEnquiry) Fields {
-	report := "Not yet"
-	if c.ReportReceived {
-		report = joinNonEmpty(", ", "Yes", c.ReportDate.String())
+	report := answerNotRecorded
+	switch c.ReportReceived {
+	case records.Yes:
+		report = joinNonEmpty(", ", c.ReportReceived.String(), c.ReportDate.String())
+	case records.No:
+		report = "Not yet"
 	}
 	return Fields{
 		field("caused_enquiry.organisation", c.Organisation),

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"msprecords/records"
@@ -12,6 +13,9 @@ import (
 func (b *builder) views() []Block {
 	c := b.c
 	blocks := []Block{Fields{field("outcome.asked_about_outcomes", c.Outcome.AskedAboutOutcomes)}}
+	if s := viewsSummary(c); s != "" {
+		blocks = append(blocks, Paragraph{s})
+	}
 	blocks = append(blocks, Subheading{"What the person wants to happen"})
 	if len(c.DesiredOutcomes) == 0 {
 		blocks = append(blocks, Paragraph{"No desired outcomes have been recorded."})
@@ -34,6 +38,36 @@ func (b *builder) views() []Block {
 	return blocks
 }
 
+// viewsSummary says in a line what of the person's own words is recorded
+// below: "Recorded: 2 desired outcomes; views from 5 of 6 contacts.", or ""
+// when nothing is.
+func viewsSummary(c *records.Case) string {
+	views := 0
+	for _, ct := range c.Contacts {
+		if strings.TrimSpace(ct.Views) != "" {
+			views++
+		}
+	}
+	var parts []string
+	if n := len(c.DesiredOutcomes); n > 0 {
+		parts = append(parts, plural(n, "desired outcome", "desired outcomes"))
+	}
+	if views > 0 {
+		parts = append(parts, fmt.Sprintf("views from %d of %s", views, plural(len(c.Contacts), "contact", "contacts")))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Recorded: " + strings.Join(parts, "; ") + "."
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 func desiredOutcome(n int, d records.DesiredOutcome) []Block {
 	title := fmt.Sprintf("Outcome %d, recorded %s", n, orText(d.Recorded.String(), "(date not recorded)"))
 	if d.Stage != "" {
@@ -51,8 +85,11 @@ func desiredOutcome(n int, d records.DesiredOutcome) []Block {
 // was seen alone, which the audit asks about.
 func contactTitle(ct records.Contact) string {
 	alone := inline("contacts.spoken_alone")
-	if !ct.SpokenAlone {
+	switch ct.SpokenAlone {
+	case records.No:
 		alone = joinNonEmpty(": ", "not "+alone, ct.NotAloneReason)
+	case records.Unanswered:
+		alone = joinNonEmpty(": ", "not recorded whether "+alone, ct.NotAloneReason)
 	}
 	return joinNonEmpty(" · ", orText(ct.Date.String(), "Date not recorded"), ct.Method, alone,
 		present(ct.Present), aids(ct.AidsUsed))
@@ -85,13 +122,13 @@ func (b *builder) penPicture() []Block {
 		field("person.phone", p.Phone),
 		field("person.gender", p.Gender),
 		field("person.language", p.Language),
-		field("person.interpreter_needed", yesOnly(p.InterpreterNeeded)),
+		field("person.interpreter_needed", answered(p.InterpreterNeeded)),
 		field("person.communication_needs", p.CommunicationNeeds),
 		field("person.communication_aids", p.CommunicationAids),
 		field("person.conditions", p.Conditions),
 		field("person.primary_support_reason", p.PrimarySupportReason),
 		field("person.lives_with", p.LivesWith),
-		field("person.substantial_difficulty", yesOnly(p.SubstantialDifficulty)),
+		field("person.substantial_difficulty", answered(p.SubstantialDifficulty)),
 		field("person.date_of_death", p.DateOfDeath.String()),
 	}}
 }

@@ -138,9 +138,21 @@ func (d *Document) cleaned(f func(string) string) *Document {
 		for j, b := range p.Blocks {
 			blocks[j] = cleanBlock(b, f)
 		}
-		out.Parts[i] = Part{Heading: f(p.Heading), Blocks: blocks}
+		out.Parts[i] = Part{Heading: f(p.Heading), Blocks: leadingFieldsDropped(blocks)}
 	}
 	return &out
+}
+
+// leadingFieldsDropped leaves out a part's opening fields when none has a
+// value and more follows: a section with content never opens by saying
+// that nothing was recorded.
+func leadingFieldsDropped(blocks []Block) []Block {
+	if len(blocks) > 1 {
+		if fs, ok := blocks[0].(Fields); ok && len(fs) == 0 {
+			return blocks[1:]
+		}
+	}
+	return blocks
 }
 
 func cleanBlock(b Block, f func(string) string) Block {

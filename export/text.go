@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"msprecords/records"
 )
 
 // cleanText makes typed or pasted text safe to draw: line endings become
@@ -47,21 +49,33 @@ func isPlain(s string) bool {
 	return true
 }
 
-// yesNo shows a flag that matters either way.
+// yesNo shows a state that is always one or the other, such as a risk
+// closed; a question a person answers is an Answer (see answer).
 func yesNo(b bool) string {
-	if b {
-		return "Yes"
-	}
-	return "No"
+	return records.AnswerOf(b).String()
 }
 
-// yesOnly shows a flag only when it is set; unset it is left out.
-func yesOnly(b bool) string {
-	if b {
-		return "Yes"
+// answer shows the answer to a question that matters either way: "Yes",
+// "No", or "Not recorded" when nobody answered it, which a reader must
+// never take for a no.
+func answer(a records.Answer) string {
+	if a.Known() {
+		return a.String()
+	}
+	return answerNotRecorded
+}
+
+// answered shows the answer to a question that is worth printing only
+// once answered: "Yes" or "No", and left out when nobody answered it.
+func answered(a records.Answer) string {
+	if a.Known() {
+		return a.String()
 	}
 	return ""
 }
+
+// answerNotRecorded stands in for a question nobody answered.
+const answerNotRecorded = "Not recorded"
 
 // joinNonEmpty joins the parts that are not empty.
 func joinNonEmpty(sep string, parts ...string) string {

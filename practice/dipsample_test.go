@@ -136,7 +136,7 @@ func TestDrawSampleRefuses(t *testing.T) {
 
 func TestAuditTalliesEveryCase(t *testing.T) {
 	cases := sampleCases(12)
-	cases[0].Contacts[0].SpokenAlone = false
+	cases[0].Contacts[0].SpokenAlone = records.No
 	cases[0].Contacts[1].NotAloneReason = ""
 	s, _ := DrawSample(cases, Filter{}, 12, 7)
 	a := Audit(s, practiceOptions())

@@ -22,7 +22,7 @@ func IsConcludedEnquiry(c *records.Case, y FinancialYear) bool {
 	if !y.Contains(c.Enquiry.Closed) {
 		return false
 	}
-	if !c.Enquiry.Started.IsZero() || c.Decision.EnquiryAnyway {
+	if !c.Enquiry.Started.IsZero() || c.Decision.EnquiryAnyway.Yes() {
 		return true
 	}
 	switch c.Decision.Decision {

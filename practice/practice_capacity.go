@@ -13,7 +13,7 @@ func checkFluctuatingCapacity(p *practiceContext) Finding {
 	var good, bad []Evidence
 	var names []string
 	for _, m := range p.c.Capacity {
-		if !m.Fluctuates {
+		if !m.Fluctuates.Yes() {
 			continue
 		}
 		what, ok, due := revisitState(p, m)

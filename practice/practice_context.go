@@ -52,7 +52,7 @@ func (p *practiceContext) asOf() records.Date {
 // no enquiry was started.
 func handledElsewhere(c *records.Case) bool {
 	d := c.Decision.Decision
-	return c.Enquiry.Started.IsZero() && !c.Decision.EnquiryAnyway && (d == decisionDuplicate || d == decisionSentElsewhere)
+	return c.Enquiry.Started.IsZero() && !c.Decision.EnquiryAnyway.Yes() && (d == decisionDuplicate || d == decisionSentElsewhere)
 }
 
 func stageIndex(stage string) int {

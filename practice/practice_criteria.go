@@ -21,6 +21,7 @@ const (
 	CriterionChallenge           Criterion = "professional-challenge"
 	CriterionFluctuatingCapacity Criterion = "fluctuating-capacity-revisited"
 	CriterionAssessmentRisks     Criterion = "assessments-considered-risks"
+	CriterionS42Criteria         Criterion = "s42-criteria-answered"
 )
 
 // CriterionInfo describes one criterion: its title, the words of the
@@ -73,6 +74,11 @@ var criteria = []CriterionInfo{
 	{CriterionAssessmentRisks, "Capacity assessments considered all risks",
 		"When a Mental Capacity Assessment is undertaken with the person, remember to consider all risks impacting on the person and ensure these are explored.",
 		records.PartCapacity, checkAssessmentRisks},
+	// Not from the briefing: the national return asks it of every
+	// concluded enquiry, and an unanswered criterion is easily read as "no".
+	{CriterionS42Criteria, "Section 42 criteria answered at the outcome",
+		"Record whether the person has care and support needs (A), is experiencing or at risk of abuse or neglect (B) and is unable to protect themselves because of those needs (C): a criterion not answered is not a criterion not met.",
+		records.PartOutcome, checkS42Criteria},
 }
 
 // Criteria returns the criteria in the order the check reports them.

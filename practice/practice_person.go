@@ -111,12 +111,14 @@ func checkSpokenAlone(p *practiceContext) Finding {
 	var alone, reasons, neither []Evidence
 	for _, ct := range p.c.Contacts {
 		switch {
-		case ct.SpokenAlone:
+		case ct.SpokenAlone.Yes():
 			alone = append(alone, p.contactEvidence(ct, "spoken to alone"))
 		case !blank(ct.NotAloneReason):
 			reasons = append(reasons, p.contactEvidence(ct, "reason recorded for not speaking alone"))
-		default:
+		case ct.SpokenAlone.No():
 			neither = append(neither, p.contactEvidence(ct, "not spoken to alone, no reason recorded"))
+		default:
+			neither = append(neither, p.contactEvidence(ct, "not recorded whether spoken to alone"))
 		}
 	}
 	switch {

@@ -105,7 +105,7 @@ func agencyName(r records.AgencyReferral) string {
 func checkChallenge(p *practiceContext) Finding {
 	c := p.c
 	if len(c.Challenges) == 0 {
-		if !c.Enquiry.ConflictingAccounts {
+		if !c.Enquiry.ConflictingAccounts.Yes() {
 			return Finding{Result: NotApplicable}
 		}
 		return Finding{Result: NotMet,

@@ -53,8 +53,8 @@ func checkRepresentation(p *practiceContext) Finding {
 	if len(engaged) > 0 {
 		return Finding{Result: Met, Evidence: engaged}
 	}
-	if adv.Offered || len(other) > 0 {
-		if adv.Offered {
+	if adv.Offered.Yes() || len(other) > 0 {
+		if adv.Offered.Yes() {
 			other = append(other, Evidence{EvidenceRepresentative, "", joinText("Advocacy offered", adv.Response)})
 		}
 		return Finding{Result: PartlyMet, Evidence: other,
@@ -79,11 +79,11 @@ func (p *practiceContext) representationNeeded() (string, []Evidence) {
 		ev = append(ev, Evidence{Kind: EvidenceOutcome, Text: "Outcome: " + lackedCapacityAtClosure})
 	}
 	switch {
-	case lacks && c.Person.SubstantialDifficulty:
+	case lacks && c.Person.SubstantialDifficulty.Yes():
 		return "lacks capacity and has substantial difficulty in being involved", ev
 	case lacks:
 		return "lacks capacity", ev
-	case c.Person.SubstantialDifficulty:
+	case c.Person.SubstantialDifficulty.Yes():
 		return "has substantial difficulty in being involved", []Evidence{{Kind: EvidencePerson, Text: "Substantial difficulty in being involved is recorded"}}
 	}
 	return "", nil

@@ -27,10 +27,10 @@ func exemplaryCase() *records.Case {
 		Person:    records.Person{Name: "Ada Exemplar", Conditions: "Advanced dementia", DateOfBirth: records.NewDate(1938, time.May, 4)},
 		Enquiry: records.Enquiry{
 			Type: records.EnquiryTypes()[0], ConcernReceived: d25(time.June, 2), Started: d25(time.June, 3),
-			Closed: d25(time.July, 31), Stage: records.Stages()[7], ConflictingAccounts: true,
+			Closed: d25(time.July, 31), Stage: records.Stages()[7], ConflictingAccounts: records.Yes,
 		},
 		Contacts: []records.Contact{
-			{ID: "c1", Date: d25(time.June, 4), Stage: records.Stages()[0], SpokenAlone: true, Views: "I want to stay at home."},
+			{ID: "c1", Date: d25(time.June, 4), Stage: records.Stages()[0], SpokenAlone: records.Yes, Views: "I want to stay at home."},
 			{ID: "c2", Date: d25(time.July, 20), Stage: records.Stages()[6], Present: "Daughter", NotAloneReason: "She asked her daughter to stay.", Views: "I feel safer now."},
 		},
 		DesiredOutcomes: []records.DesiredOutcome{{
@@ -41,7 +41,7 @@ func exemplaryCase() *records.Case {
 		Representatives: []records.Representative{{ID: "rep1", Kind: records.RepresentativeKinds()[0], Name: "Bea Exemplar", From: d25(time.June, 5)}},
 		Capacity: []records.CapacityAssessment{{
 			ID: "m1", Decision: "Where to live", Date: d25(time.June, 10), Outcome: records.CapacityOutcomes()[1],
-			Fluctuates: true, RevisitBy: d25(time.June, 24), RevisitedOn: d25(time.June, 20),
+			Fluctuates: records.Yes, RevisitBy: d25(time.June, 24), RevisitedOn: d25(time.June, 20),
 			RisksConsidered: []string{"r1", "r2"}, BestInterests: "Stay at home with more care",
 			LessRestrictive: "A day centre was considered first.",
 		}},
@@ -57,7 +57,8 @@ func exemplaryCase() *records.Case {
 		// Monday 9 June to Tuesday 10 June: one working day.
 		Referrals:  []records.AgencyReferral{{ID: "ref1", Agency: records.Agencies()[0], Identified: d25(time.June, 9), Referred: d25(time.June, 10)}},
 		Challenges: []records.Challenge{{ID: "ch1", Date: d25(time.June, 12), By: "Team manager", What: "The care home's account", Outcome: "Records checked; account corrected."}},
-		Outcome:    records.Outcome{CapacityLacked: records.CapacityLacked()[0]},
+		Outcome: records.Outcome{CapacityLacked: records.CapacityLacked()[0],
+			NeedsMet: records.Yes, AbuseOrNeglect: records.Yes, UnableToProtect: records.No},
 		Chronology: []records.ChronologyEntry{
 			{ID: "e1", Date: d25(time.June, 4), Text: "Visit", Link: "c1"},
 			{ID: "e2", Date: d25(time.June, 9), Text: "Police referral", Link: "ref1"},
@@ -112,7 +113,7 @@ var practiceFailures = []struct {
 		c.DesiredOutcomes = nil
 	}, CriterionViewsSought, NotMet, []string{"c1", "c2"}, records.PartPerson, "own words"},
 	{"never alone, no reason", func(c *records.Case) {
-		c.Contacts[0].SpokenAlone = false
+		c.Contacts[0].SpokenAlone = records.No
 		c.Contacts[1].NotAloneReason = ""
 	}, CriterionSpokenAlone, NotMet, []string{"c1", "c2"}, records.PartPerson, "alone"},
 	{"no support for the person alleged", func(c *records.Case) { c.AllegedPersons[0].SupportOffered = " " },
@@ -146,6 +147,15 @@ var practiceFailures = []struct {
 		CriterionFluctuatingCapacity, NotMet, []string{"m1"}, records.PartCapacity, "revisit date"},
 	{"assessment missed a risk", func(c *records.Case) { c.Capacity[0].RisksConsidered = []string{"r1"} },
 		CriterionAssessmentRisks, PartlyMet, []string{"m1"}, records.PartCapacity, "did not consider risk 2"},
+	{"whether spoken to alone not answered", func(c *records.Case) {
+		c.Contacts[0].SpokenAlone = records.Unanswered
+		c.Contacts[1].NotAloneReason = ""
+	}, CriterionSpokenAlone, NotMet, []string{"c1", "c2"}, records.PartPerson, "alone"},
+	{"s42 criteria not answered", func(c *records.Case) {
+		c.Outcome.NeedsMet, c.Outcome.AbuseOrNeglect, c.Outcome.UnableToProtect = records.Unanswered, records.Unanswered, records.Unanswered
+	}, CriterionS42Criteria, NotMet, []string{"", "", ""}, records.PartOutcome, "(A, B, C not answered)"},
+	{"one s42 criterion not answered", func(c *records.Case) { c.Outcome.UnableToProtect = records.Unanswered },
+		CriterionS42Criteria, PartlyMet, []string{""}, records.PartOutcome, "(C not answered)"},
 }
 
 func TestEachFailureIsReportedOnItsCriterionOnly(t *testing.T) {
@@ -211,12 +221,16 @@ func TestPracticeNotApplicable(t *testing.T) {
 			c.Enquiry.Closed, c.Enquiry.Stage = records.Date{}, records.Stages()[3]
 			c.Referrals[0].Identified, c.Referrals[0].Referred = practiceToday.AddDays(-1), records.Date{}
 		}, CriterionReferralsTimely},
-		{"nothing questioned", func(c *records.Case) { c.Challenges, c.Enquiry.ConflictingAccounts = nil, false }, CriterionChallenge},
-		{"capacity steady", func(c *records.Case) { c.Capacity[0].Fluctuates = false }, CriterionFluctuatingCapacity},
+		{"nothing questioned", func(c *records.Case) { c.Challenges, c.Enquiry.ConflictingAccounts = nil, records.No }, CriterionChallenge},
+		{"capacity steady", func(c *records.Case) { c.Capacity[0].Fluctuates = records.No }, CriterionFluctuatingCapacity},
 		{"revisit still to come", func(c *records.Case) {
 			c.Enquiry.Closed, c.Enquiry.Stage = records.Date{}, records.Stages()[3]
 			c.Capacity[0].RevisitedOn, c.Capacity[0].RevisitBy = records.Date{}, practiceToday.AddDays(3)
 		}, CriterionFluctuatingCapacity},
+		{"s42 criteria not yet due", func(c *records.Case) {
+			c.Enquiry.Closed, c.Enquiry.Stage = records.Date{}, records.Stages()[3]
+			c.Outcome = records.Outcome{}
+		}, CriterionS42Criteria},
 		{"risks closed before the assessment", func(c *records.Case) {
 			c.Capacity[0].RisksConsidered = nil
 			c.Capacity[0].Date = d25(time.July, 28)

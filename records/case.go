@@ -4,7 +4,9 @@ import "time"
 
 // SchemaVersion is the version of the Case document. Stored documents and
 // JSON imports carry it; a version this build does not know is refused.
-const SchemaVersion = 1
+// Version 2 made every yes/no question an Answer (yes, no or not answered);
+// version 1 documents are still read (see Upgrade).
+const SchemaVersion = 2
 
 // Case is one safeguarding enquiry: everything recorded about the adult, the
 // enquiry and the work done with them. It is stored as one document.
@@ -51,13 +53,13 @@ type Person struct {
 	Phone                 string `json:"phone"`
 	Gender                string `json:"gender"`
 	Language              string `json:"language"`
-	InterpreterNeeded     bool   `json:"interpreter_needed"`
+	InterpreterNeeded     Answer `json:"interpreter_needed"`
 	CommunicationNeeds    string `json:"communication_needs"`
 	CommunicationAids     string `json:"communication_aids"`
 	Conditions            string `json:"conditions"` // diagnosis, e.g. advanced dementia
 	PrimarySupportReason  string `json:"primary_support_reason"`
 	LivesWith             string `json:"lives_with"`
-	SubstantialDifficulty bool   `json:"substantial_difficulty"` // in being involved; not the same as lacking capacity
+	SubstantialDifficulty Answer `json:"substantial_difficulty"` // in being involved; not the same as lacking capacity
 	Deceased              bool   `json:"deceased"`
 	DateOfDeath           Date   `json:"date_of_death"`
 }
@@ -73,7 +75,7 @@ type Enquiry struct {
 	LeadPractitioner    string `json:"lead_practitioner"`
 	Organisation        string `json:"organisation"`
 	Concern             string `json:"concern"` // in the referrer's words
-	ConflictingAccounts bool   `json:"conflicting_accounts"`
+	ConflictingAccounts Answer `json:"conflicting_accounts"`
 }
 
 // ReferralIn records how the concern reached the council.
@@ -95,7 +97,7 @@ type S42Decision struct {
 	AtRisk            string `json:"experiencing_or_at_risk"`
 	UnableToProtect   string `json:"unable_to_protect"`
 	ReasonsNotMet     string `json:"reasons_not_met"`
-	EnquiryAnyway     bool   `json:"enquiry_anyway"`
+	EnquiryAnyway     Answer `json:"enquiry_anyway"`
 	Decision          string `json:"decision"`       // S42Decisions
 	OtherwiseHandling string `json:"other_handling"` // OtherHandling
 }
@@ -118,11 +120,11 @@ type Contact struct {
 	Stage          string `json:"stage"`
 	Method         string `json:"method"`
 	Present        string `json:"present"` // who else was there
-	SpokenAlone    bool   `json:"spoken_alone"`
+	SpokenAlone    Answer `json:"spoken_alone"`
 	NotAloneReason string `json:"not_alone_reason"`
 	AidsUsed       string `json:"aids_used"`
 	Views          string `json:"views"` // the person's views, wishes and feelings in their own words
-	ConsentSought  bool   `json:"consent_sought"`
+	ConsentSought  Answer `json:"consent_sought"`
 	ConsentGiven   string `json:"consent_given"` // ConsentAnswers
 	Notes          string `json:"notes"`
 	RecordedBy     string `json:"recorded_by"`
@@ -160,13 +162,13 @@ type Representative struct {
 	From          Date   `json:"from"`
 	To            Date   `json:"to"`
 	PersonAgreed  string `json:"person_agreed"` // AgreementAnswers
-	PaperworkSeen bool   `json:"paperwork_seen"`
+	PaperworkSeen Answer `json:"paperwork_seen"`
 	Notes         string `json:"notes"`
 }
 
 // Advocacy records whether advocacy was offered and what came of it.
 type Advocacy struct {
-	Offered  bool   `json:"offered"`
+	Offered  Answer `json:"offered"`
 	Response string `json:"response"` // AdvocacyResponses
 	Kind     string `json:"kind"`
 }
@@ -184,7 +186,7 @@ type CapacityAssessment struct {
 	Impairment      string   `json:"impairment"`  // of the mind or brain
 	CausalLink      string   `json:"causal_link"` // why the impairment causes the inability
 	Outcome         string   `json:"outcome"`     // CapacityOutcomes
-	Fluctuates      bool     `json:"fluctuates"`
+	Fluctuates      Answer   `json:"fluctuates"`
 	RevisitBy       Date     `json:"revisit_by"`
 	RevisitedOn     Date     `json:"revisited_on"`
 	RevisitOutcome  string   `json:"revisit_outcome"`
@@ -204,11 +206,11 @@ type AllegedPerson struct {
 	Relationship           string   `json:"relationship"`
 	Address                string   `json:"address"`
 	Phone                  string   `json:"phone"`
-	LivedWithThen          bool     `json:"lived_with_then"`
-	LivesWithNow           bool     `json:"lives_with_now"`
-	AwareOfConcern         bool     `json:"aware_of_concern"`
-	AlsoAdultAtRisk        bool     `json:"also_adult_at_risk"`
-	LinkedToServiceFailure bool     `json:"linked_to_service_failure"`
+	LivedWithThen          Answer   `json:"lived_with_then"`
+	LivesWithNow           Answer   `json:"lives_with_now"`
+	AwareOfConcern         Answer   `json:"aware_of_concern"`
+	AlsoAdultAtRisk        Answer   `json:"also_adult_at_risk"`
+	LinkedToServiceFailure Answer   `json:"linked_to_service_failure"`
 	Views                  string   `json:"views"`
 	Impact                 string   `json:"impact"` // of the concerns on them
 	SupportOffered         string   `json:"support_offered"`
@@ -289,9 +291,9 @@ type Challenge struct {
 
 // OthersAtRisk records other adults and children at risk.
 type OthersAtRisk struct {
-	Adults                bool   `json:"adults"`
-	Children              bool   `json:"children"`
-	ChildrenConcernRaised bool   `json:"children_concern_raised"`
+	Adults                Answer `json:"adults"`
+	Children              Answer `json:"children"`
+	ChildrenConcernRaised Answer `json:"children_concern_raised"`
 	Details               string `json:"details"`
 }
 
@@ -300,7 +302,7 @@ type CausedEnquiry struct {
 	Organisation   string `json:"organisation"`
 	OrgType        string `json:"organisation_type"`
 	Requested      Date   `json:"requested"`
-	ReportReceived bool   `json:"report_received"`
+	ReportReceived Answer `json:"report_received"`
 	ReportDate     Date   `json:"report_date"`
 }
 
@@ -348,17 +350,17 @@ type Outcome struct {
 	InvitedToMeetings     string   `json:"invited_to_meetings"` // YesNo
 	PersonFeedback        string   `json:"person_feedback"`
 	ViewOfClosing         string   `json:"view_of_closing"`
-	ReferrerFeedback      bool     `json:"referrer_feedback_given"`
+	ReferrerFeedback      Answer   `json:"referrer_feedback_given"`
 	NoFeedbackReason      string   `json:"no_feedback_reason"`
 	ClosureReason         string   `json:"closure_reason"`
-	NeedsMet              bool     `json:"a_care_and_support_needs"`
-	AbuseOrNeglect        bool     `json:"b_abuse_or_neglect"`
-	UnableToProtect       bool     `json:"c_unable_to_protect"`
-	FurtherAction         bool     `json:"d_further_action"`
+	NeedsMet              Answer   `json:"a_care_and_support_needs"`
+	AbuseOrNeglect        Answer   `json:"b_abuse_or_neglect"`
+	UnableToProtect       Answer   `json:"c_unable_to_protect"`
+	FurtherAction         Answer   `json:"d_further_action"`
 	AdultOutcomes         []string `json:"adult_outcomes"`
 	OrganisationOutcomes  []string `json:"organisation_outcomes"`
-	SARConsidered         bool     `json:"sar_considered"`
-	SARReferred           bool     `json:"sar_referred"`
+	SARConsidered         Answer   `json:"sar_considered"`
+	SARReferred           Answer   `json:"sar_referred"`
 }
 
 // ChronologyEntry is one dated, attributed entry of the case notes. Entries

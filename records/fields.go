@@ -20,7 +20,8 @@ type Field struct {
 	// Help says in a sentence what to record, or "" where the label is enough.
 	Help string
 	// Choices returns the field's pick-list, or is nil for free text, dates,
-	// yes/no and lists made from the case itself (risks, desired outcomes).
+	// yes/no questions (an Answer: yes, no or not answered) and lists made
+	// from the case itself (risks, desired outcomes).
 	Choices func() []string
 	// Internal marks bookkeeping nobody reads as part of the record: the
 	// schema version and the opaque ids. Internal fields have no label.
@@ -89,6 +90,10 @@ var fieldIndex = func() map[string]int {
 	}
 	return m
 }()
+
+// answerLabels are the words for the answers to a yes/no question, in the
+// window, the packs and the command line.
+var answerLabels = [...]string{Unanswered: "Not answered", Yes: "Yes", No: "No"}
 
 // Help shared by several fields.
 const (

@@ -269,12 +269,14 @@ func decodeImportCase(raw []byte) (*records.Case, error) {
 			return nil, locateError(raw, &c, err)
 		}
 	}
-	if v != records.SchemaVersion {
-		return nil, fmt.Errorf("%w: version %d, this version of MSP Records reads version %d", ErrUnknownSchema, v, records.SchemaVersion)
+	if !records.ReadsSchema(v) {
+		return nil, fmt.Errorf("%w: version %d, this version of MSP Records reads versions %d to %d",
+			ErrUnknownSchema, v, records.MinSchemaVersion, records.SchemaVersion)
 	}
 	if err != nil {
 		return nil, locateError(raw, &c, err)
 	}
+	c.Upgrade()
 	return &c, nil
 }
 

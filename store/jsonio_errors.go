@@ -186,6 +186,8 @@ func valueProblem(path string, t reflect.Type, raw []byte, err error) string {
 		return label + " must be a real date"
 	case errors.Is(err, records.ErrNotADate):
 		return label + " must be a real date, written as YYYY-MM-DD, like 2026-01-31"
+	case errors.Is(err, records.ErrNotAnAnswer):
+		return fmt.Sprintf(`%s must be "yes", "no" or null for not answered, not %s`, label, records.Shorten(string(raw), 24))
 	case t == reflect.TypeFor[time.Time]():
 		return label + " must be a date and time, written like 2026-01-31T14:30:00Z"
 	}

@@ -25,18 +25,21 @@ func encodeCase(c *records.Case) ([]byte, error) {
 
 // decodeCase reads a stored case document. A document of a schema version
 // this build does not know gives ErrUnknownSchema, rather than being read
-// wrongly and then saved back without the fields it does not know.
+// wrongly and then saved back without the fields it does not know. One of
+// an older version it reads is upgraded (records.Case.Upgrade), and is
+// written in the new version the next time the case is saved.
 func decodeCase(b []byte) (*records.Case, error) {
 	var c records.Case
 	if err := json.Unmarshal(b, &c); err != nil {
-		if v, ok := schemaOf(b); ok && v != records.SchemaVersion {
+		if v, ok := schemaOf(b); ok && !records.ReadsSchema(v) {
 			return nil, fmt.Errorf("%w: version %d", ErrUnknownSchema, v)
 		}
 		return nil, fmt.Errorf("%w: case document: %v", ErrDamagedStore, err)
 	}
-	if c.Schema != records.SchemaVersion {
+	if !records.ReadsSchema(c.Schema) {
 		return nil, fmt.Errorf("%w: version %d", ErrUnknownSchema, c.Schema)
 	}
+	c.Upgrade()
 	return &c, nil
 }
 
