@@ -39,13 +39,13 @@ func wantEmptyFolder(t *testing.T, dir string) {
 }
 
 // TestFailedWriteLeavesNothing: a write that fails part way (here the
-// disk, by the test hook, after the first bytes) leaves no temporary file
+// drive, by the test hook, after the first bytes) leaves no temporary file
 // and no output, for each command that writes a file.
 func TestFailedWriteLeavesNothing(t *testing.T) {
 	v := newVault(t, "Alice", "alice's passphrase")
 	ok(t, v.args("demo", "--cases", "3")...)
-	full := errors.New("no space left on device")
-	afterWriteTestHook = func(int64) error { return full }
+	gone := errors.New("the drive was disconnected")
+	afterWriteTestHook = func(int64) error { return gone }
 	defer func() { afterWriteTestHook = nil }()
 	for _, cmd := range [][]string{
 		{"export-json", "--out"},
@@ -55,7 +55,7 @@ func TestFailedWriteLeavesNothing(t *testing.T) {
 	} {
 		t.Run(cmd[0], func(t *testing.T) {
 			out := t.TempDir()
-			fails(t, "no space left on device", v.args(append(cmd, filepath.Join(out, "file"))...)...)
+			fails(t, "the drive was disconnected", v.args(append(cmd, filepath.Join(out, "file"))...)...)
 			wantEmptyFolder(t, out)
 		})
 	}
