@@ -59,7 +59,7 @@ type recoveryScreen struct {
 func newRecoveryScreen(w fyne.Window, code string, done func()) *recoveryScreen {
 	s := &recoveryScreen{w: w, code: code, done: done, openFile: openInViewer, startIn: removableDrive,
 		sheet: export.RecoverySheet{Key: crypto.GroupRecoveryKey(code), Made: time.Now()}}
-	s.key = widget.NewLabelWithStyle(s.sheet.Key, fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
+	s.key = widget.NewLabelWithStyle(s.sheet.Key, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	s.key.SizeName = theme.SizeNameSubHeadingText
 	s.key.Selectable = true
 	s.copy = widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), s.onCopy)
@@ -97,7 +97,7 @@ func (s *recoveryScreen) layout() fyne.CanvasObject {
 	advice.Importance = widget.MediumImportance
 	return container.NewCenter(container.New(columnWidth(560), container.NewVBox(
 		heading("Keep the recovery key"), intro,
-		widget.NewCard("", "", s.key),
+		widget.NewCard("", "", container.NewCenter(s.key)), // the lines left-aligned, the block centred
 		container.NewHBox(s.print, s.save, s.copy), advice, s.saved,
 		s.kept, s.button,
 	)))
