@@ -208,3 +208,22 @@ func checkOwnerOnlyFile(t *testing.T, path string) {
 		t.Errorf("%s has mode %v, want 0600", filepath.Base(path), fi.Mode().Perm())
 	}
 }
+
+// TestGroupedKeyTypedOnUnlockScreen: the key typed from the sheet, group by
+// group with spaces and in small letters, sets a new passphrase on the
+// unlock screen's "Use the recovery key" dialog.
+func TestGroupedKeyTypedOnUnlockScreen(t *testing.T) {
+	dir, recovery := newVaultWithRecoveryKey(t)
+	u := newTestUI(t, dir)
+	f := openRecoveryKeyForm(t, u)
+	typed := strings.ToLower(strings.ReplaceAll(crypto.GroupRecoveryKey(recovery), "\n", " "))
+	test.Type(f.key, typed)
+	f.user.SetText(testUser)
+	test.Type(f.pass, "a new long passphrase for Alice")
+	test.Type(f.again, "a new long passphrase for Alice")
+	test.Tap(f.ok)
+	u.work.wait()
+	if !u.unlocked() {
+		t.Fatalf("the key typed as %q did not unlock: %q", typed, f.problem.Text)
+	}
+}
