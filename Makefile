@@ -26,7 +26,7 @@ WINDOW_PKGS := msprecords msprecords/app
 
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xauth \
 	poppler-utils imagemagick gcc-mingw-w64-x86-64 locales xdotool \
-	sqlcipher python3 time
+	sqlcipher python3 time zbar-tools
 # Wine runs the Windows build in `make wine` (scripts/wine-test.sh).
 DEB_PACKAGES += wine wine64
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -36,7 +36,13 @@ type createScreen struct {
 }
 
 func newCreateScreen(w fyne.Window, u *UI) *createScreen {
-	s := &createScreen{w: w, dir: u.vaultDir, work: &u.work, created: u.onVaultCreated, rules: u.settings.practiceOptions()}
+	s := &createScreen{w: w, dir: u.vaultDir, work: &u.work, rules: u.settings.practiceOptions()}
+	s.created = func(sess *session, vault *crypto.Vault, recoveryKey string) {
+		u.onVaultCreated(sess, vault, recoveryKey)
+		if u.recovery != nil { // the sheet and note name the vault
+			u.recovery.forVault(vault, &u.work)
+		}
+	}
 	s.user = widget.NewEntry()
 	s.user.SetText(loginName())
 	s.pass = widget.NewPasswordEntry()

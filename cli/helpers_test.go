@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"msprecords/crypto"
 )
 
 func TestMain(m *testing.M) {
@@ -79,11 +81,7 @@ func newVault(t *testing.T, user, passphrase string) testVault {
 	t.Helper()
 	v := testVault{dir: filepath.Join(t.TempDir(), "vault"), passFile: writeFile(t, "pass", passphrase+"\n")}
 	out := ok(t, "init", "--vault", v.dir, "--passphrase-file", v.passFile, "--user", user)
-	for _, w := range strings.Fields(out) {
-		if strings.HasPrefix(w, recoveryKeyPrefix) {
-			v.recoveryKey = w
-		}
-	}
+	v.recoveryKey, _ = crypto.FindRecoveryKey(out) // printed in groups
 	if v.recoveryKey == "" {
 		t.Fatalf("init printed no recovery key: %q", out)
 	}

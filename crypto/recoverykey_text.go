@@ -46,3 +46,41 @@ func joinGroups(key string, rest []string) string {
 	}
 	return key
 }
+
+// Grouping of a recovery key for people: the prefix on a line of its own,
+// then the 58 characters after it in groups of five, four groups a line,
+// the last group of three. Five characters are what the eye holds while
+// typing; a line of four groups is short enough not to lose one's place.
+const (
+	recoveryGroupLen   = 5
+	recoveryLineGroups = 4
+)
+
+// GroupRecoveryKey writes a recovery key as people read it back and type
+// it: the prefix "AGE-SECRET-KEY-1" on the first line, then groups of five
+// characters, four a line, separated by spaces and line breaks. Spaces and
+// line breaks already in key are dropped first, and its letters put in
+// capitals, as age writes them. FindRecoveryKey and
+// [Vault.UnlockWithRecoveryKey] take the grouped form back as it is.
+func GroupRecoveryKey(key string) string {
+	key = strings.ToUpper(strings.Join(strings.Fields(key), ""))
+	var b strings.Builder
+	rest := key
+	if strings.HasPrefix(key, RecoveryKeyPrefix) {
+		b.WriteString(RecoveryKeyPrefix)
+		rest = key[len(RecoveryKeyPrefix):]
+	}
+	for i := 0; len(rest) > 0; i++ {
+		n := min(recoveryGroupLen, len(rest))
+		switch {
+		case b.Len() == 0:
+		case i%recoveryLineGroups == 0:
+			b.WriteByte('\n')
+		default:
+			b.WriteByte(' ')
+		}
+		b.WriteString(rest[:n])
+		rest = rest[n:]
+	}
+	return b.String()
+}
