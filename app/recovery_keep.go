@@ -32,30 +32,14 @@ func (s *recoveryScreen) onPrint() {
 	s.askWhere(recoverySheetName, ".pdf", s.printTo)
 }
 
-// askWhere shows the save dialog, on a removable drive if one is found,
-// and gives chosen the path picked. The empty file the dialog makes is
-// replaced whole.
+// askWhere asks where to save (askSaveAs), starting on a removable drive
+// if one is found, and gives chosen the path picked.
 func (s *recoveryScreen) askWhere(name, ext string, chosen func(path string)) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.say("That place could not be used: " + err.Error() + ". Choose another, or write the key down.")
-			return
-		}
-		if wc == nil {
-			return // cancelled
-		}
-		path := wc.URI().Path()
-		wc.Close() // replaced whole by crypto.WriteOwnerOnly
-		chosen(path)
-	}, s.w)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d := askSaveAs(s.w, "Save the recovery key", name, ext, chosen)
 	if dir := s.startIn(); dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			d.SetLocation(l)
-		}
+		d.folder = dir
+		d.showFolder()
 	}
-	d.Show()
 }
 
 // saveTo writes the recovery note to path, for the person alone.

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
 	"sync"
 
@@ -66,29 +65,16 @@ func (s *settingsScreen) onBackupPassphrase(f *backupForm) {
 	}
 	pass := f.pass.Text
 	f.d.Hide()
-	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.u.bar.show("The backup could not be saved: " + err.Error())
-			return
-		}
-		if wc != nil {
-			s.writeBackup(wc, pass)
-		}
-	}, s.w)
-	save.SetFileName(backupFileName())
-	save.Show()
+	askSaveAs(s.w, "Save the backup", backupFileName(), filepath.Ext(backupFileName()), func(path string) { s.writeBackup(path, pass) })
 }
 
-// writeBackup writes the encrypted backup in the worker, with a progress
-// bar and a Cancel button meanwhile. The file the save dialog made is
-// closed at once: the backup is written under a temporary name beside it
-// and renamed over it only when complete. A backup that fails, is
-// cancelled, or is stopped by the vault locking removes what it wrote (and
-// the empty file), so no half-written file is left to be mistaken for a
-// good one.
-func (s *settingsScreen) writeBackup(wc fyne.URIWriteCloser, pass string) {
-	path, name := wc.URI().Path(), wc.URI().Name()
-	_ = wc.Close()
+// writeBackup writes the encrypted backup to path in the worker, with a
+// progress bar and a Cancel button meanwhile: under a temporary name beside
+// it, renamed to path only when complete. A backup that fails, is
+// cancelled, or is stopped by the vault locking removes what it wrote, so
+// no half-written file is left to be mistaken for a good one.
+func (s *settingsScreen) writeBackup(path, pass string) {
+	name := filepath.Base(path)
 	sess := s.u.session
 	ctx, cancel := context.WithCancel(sess.context())
 	p := newBackupProgress(s.w, cancel, &s.u.work)
@@ -97,9 +83,6 @@ func (s *settingsScreen) writeBackup(wc fyne.URIWriteCloser, pass string) {
 	var err error
 	s.u.work.run(func() {
 		err = backupVault(ctx, path, dir, st, pass, p.report)
-		if err != nil {
-			_ = os.Remove(path) // the empty file the save dialog made
-		}
 		cancel()
 	}, func() {
 		p.d.Hide()

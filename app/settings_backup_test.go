@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -42,11 +41,7 @@ func startBackup(t *testing.T, u *UI, reached <-chan struct{}) (path string) {
 	t.Helper()
 	u.showSettings()
 	path = filepath.Join(t.TempDir(), backupFileName())
-	wc, err := storage.Writer(storage.NewFileURI(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.settingsUI.writeBackup(wc, "backup passphrase here")
+	u.settingsUI.writeBackup(path, "backup passphrase here")
 	select {
 	case <-reached:
 	case <-time.After(time.Minute):

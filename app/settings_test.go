@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"msprecords/backup"
@@ -119,11 +118,7 @@ func TestSettingsBackup(t *testing.T) {
 	mustContain(t, "problem for different passphrases", f.problem.Text, "not the same")
 
 	path := filepath.Join(t.TempDir(), backupFileName())
-	wc, err := storage.Writer(storage.NewFileURI(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.writeBackup(wc, "backup passphrase here")
+	s.writeBackup(path, "backup passphrase here")
 	u.work.wait()
 	mustContain(t, "message bar", u.bar.message(), "Backup saved to "+backupFileName())
 	file, err := os.Open(path)

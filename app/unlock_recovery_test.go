@@ -196,7 +196,7 @@ func saveInDialog(t *testing.T, w fyne.Window, name string) {
 }
 
 // checkOwnerOnlyFile: beyond Windows the file's mode is 0600 (the save
-// dialog made it 0644 first); on Windows, crypto's tests check the access
+// umask would give 0644); on Windows, crypto's tests check the access
 // list that crypto.WriteOwnerOnly gives it.
 func checkOwnerOnlyFile(t *testing.T, path string) {
 	t.Helper()
