@@ -60,7 +60,10 @@ func newCaseView(w fyne.Window, c *records.Case, user string, changed func()) *c
 	}
 	v.body = container.NewStack()
 	v.side = container.NewStack()
-	v.root = container.NewBorder(nil, nil, v.nav, v.side, v.body)
+	l := &caseLayout{}
+	var root *fyne.Container
+	root = container.New(l, v.nav, v.body, v.side, newCheckToggle(l, func() *fyne.Container { return root }))
+	v.root = root
 	v.setCase(c)
 	return v
 }

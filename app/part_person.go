@@ -66,6 +66,9 @@ func (p *personPart) build() fyne.CanvasObject {
 		container.NewTabItem(tabPlan, container.NewBorder(p.plan.object(), nil, nil, nil, p.meetings.build())),
 		container.NewTabItem(tabChallenge, p.challenges.build()),
 	)
+	// Down the side, so that all nine are in view and the open one is
+	// marked: along the top, six of them went behind an overflow button.
+	p.tabs.SetTabLocation(container.TabLocationLeading)
 	p.tabs.SelectIndex(p.tab)
 	p.tabs.OnSelected = func(*container.TabItem) { p.tab = p.tabs.SelectedIndex() }
 	return p.tabs

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -13,19 +12,6 @@ import (
 	"msprecords/practice"
 	"msprecords/records"
 )
-
-// walkObjects calls f on o and everything inside it.
-func walkObjects(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
-	f(o)
-	switch w := o.(type) {
-	case *fyne.Container:
-		for _, c := range w.Objects {
-			walkObjects(c, f)
-		}
-	case *container.Scroll:
-		walkObjects(w.Content, f)
-	}
-}
 
 // panelTexts returns the text of every label and button in o.
 func panelTexts(o fyne.CanvasObject) []string {

@@ -74,16 +74,15 @@ func (s *settingsScreen) layout() fyne.CanvasObject {
 	addUser := widget.NewButtonWithIcon("Add a user…", theme.ContentAddIcon(), s.onAddUser)
 	change := widget.NewButtonWithIcon("Change my passphrase…", theme.AccountIcon(), s.onChangePassphrase)
 	body := container.NewVBox(
-		widget.NewCard("Security", "The vault locks itself when nobody has used the window for this long. Ctrl+L locks it at once.", security),
-		widget.NewCard("Users", "Each user has their own passphrase; all of them open the same vault.",
+		card("Security", "The vault locks itself when nobody has used the window for this long. Ctrl+L locks it at once.", security),
+		card("Users", "Each user has their own passphrase; all of them open the same vault.",
 			container.NewVBox(s.users, container.NewHBox(addUser, change))),
-		widget.NewCard("Backup", "A backup is one encrypted file with every case and the audit trail, "+
+		card("Backup", "A backup is one encrypted file with every case and the audit trail, "+
 			"protected by a backup passphrase of its own. Keep it somewhere other than this computer.",
 			container.NewHBox(s.backup)),
-		widget.NewCard("Practice check and packs", "", container.NewVBox(practice, wrapped(workingDaysNote()))),
-		widget.NewCard("Appearance", "", wrapped("MSP Records follows your computer's light or dark theme: "+
-			"change it in the system settings.")),
-		widget.NewCard("Vault folder", "", wrapped(s.u.vaultDir)),
+		card("Practice check and packs", workingDaysNote(), practice),
+		card("Appearance", "MSP Records follows your computer's light or dark theme: change it in the system settings.", nil),
+		card("Vault folder", s.u.vaultDir, nil),
 	)
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
 }
@@ -203,4 +202,14 @@ func workingDaysNote() string {
 	first, last := records.BankHolidayYears()
 	return fmt.Sprintf("Working days skip weekends and the bank holidays of England and Wales, which this version "+
 		"knows for %d to %d. Beyond those years only weekends are skipped, and the practice check says so.", first, last)
+}
+
+// card is a titled group of settings with its explanation, which wraps to
+// the window's width (a Card's own subtitle never wraps).
+func card(title, text string, content fyne.CanvasObject) fyne.CanvasObject {
+	box := container.NewVBox(wrapped(text))
+	if content != nil {
+		box.Add(content)
+	}
+	return widget.NewCard(title, "", box)
 }

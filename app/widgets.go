@@ -29,7 +29,7 @@ func newForm(v *caseView) *form {
 
 // object returns the laid-out form.
 func (f *form) object() fyne.CanvasObject {
-	return container.New(layout.NewFormLayout(), f.rows...)
+	return container.New(formLayout{}, f.rows...)
 }
 
 // field returns what is shown for a label (a widget, or a helper such as
@@ -48,7 +48,7 @@ func (f *form) edit(change func()) {
 // programming error, caught by the tests.
 func (f *form) add(label string, shown fyne.CanvasObject, field any) {
 	f.register(label, field)
-	f.rows = append(f.rows, widget.NewLabel(label), shown)
+	f.rows = append(f.rows, formLabel(label, fyne.TextStyle{}), shown)
 }
 
 // describe resolves the key a form helper is given. A field of the case is
@@ -91,8 +91,7 @@ func (f *form) register(label string, field any) {
 
 // heading starts a new section of the form.
 func (f *form) heading(text string) {
-	h := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	f.rows = append(f.rows, h, layout.NewSpacer())
+	f.rows = append(f.rows, formLabel(text, fyne.TextStyle{Bold: true}), layout.NewSpacer())
 }
 
 // row places something unlabelled and unregistered, such as a button.

@@ -82,6 +82,23 @@ inside() {
 	has_content "$out/case-view.png" "case view"
 	differs "$out/case-list.png" "$out/case-view.png" "opening a case"
 
+	# The window at the sizes of a small laptop and a large screen: every
+	# part of the case holds its content, and the window never resizes itself.
+	for size in 1024x600 1920x1080; do
+		xdotool windowsize --sync "$wid" "${size%x*}" "${size#*x}" 2>/dev/null || xdotool windowsize "$wid" "${size%x*}" "${size#*x}"
+		sleep 1
+		for part in 1 2 3 4 5 6 7 8; do
+			# The list of parts down the left: row $part of it.
+			xdotool mousemove --window "$wid" 100 $((55 + part * 39)) click 1
+			sleep 0.7
+			shot "$wid" "$out/case-$size-$part.png"
+			has_content "$out/case-$size-$part.png" "case view at $size, part $part"
+			got=$(xdotool getwindowgeometry "$wid" | awk '/Geometry/ { print $2 }')
+			[ "$got" = "$size" ] || { cp "$out"/*.png "${SCREENSHOTS:-/tmp}/" 2>/dev/null; fail "the window is $got after showing part $part at $size: it resized itself"; }
+		done
+		note "case view at $size: 8 parts, window size unchanged"
+	done
+
 	xdotool key --window "$wid" ctrl+l
 	wait_title "$wid" '^MSP Records$'
 	sleep 1
@@ -109,7 +126,7 @@ main() {
 		--passphrase-file "$work/pass" >/dev/null
 	"$work/msprecords" demo --cases 200 --vault "$work/vault" --passphrase-file "$work/pass" >/dev/null
 
-	xvfb-run -a -s "-screen 0 1280x800x24" "$0" --inside "$work"
+	xvfb-run -a -s "-screen 0 1920x1080x24" "$0" --inside "$work"
 	if [ -n "${SCREENSHOTS:-}" ]; then
 		mkdir -p "$SCREENSHOTS"
 		for f in unlock case-list case-view; do
