@@ -58,7 +58,7 @@ func (u *UI) startSession(sess *session) {
 	switch {
 	case stash != nil:
 		u.showCase(stash.c)
-		u.current.view.unsaved = stash.unsaved
+		u.current.view.keepUnsaved(stash.unsaved)
 		u.current.view.showPart(stash.part)
 		u.current.showStatus()
 		if stash.failed {

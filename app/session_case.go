@@ -198,18 +198,6 @@ func (s *caseScreen) stopTimer() {
 	}
 }
 
-// closeCase flushes the case before the store closes (the vault locked,
-// the window closed). It returns the case if its edits could not be saved,
-// so the caller can keep them.
-func (s *caseScreen) closeCase() *records.Case {
-	err := s.flush()
-	s.discard()
-	if err != nil {
-		return s.c
-	}
-	return nil
-}
-
 // discard stops the timer and forgets callers waiting for a save; the
 // screen and its case are then dropped, and the result of a save still
 // running is ignored when it arrives.

@@ -107,6 +107,16 @@ func (t *tracker) clear() {
 	}
 }
 
+// keepUnsaved takes over the unsaved texts of an earlier view of the same
+// case (kept while the vault was locked); the part shown next puts them
+// back in their fields.
+func (v *caseView) keepUnsaved(kept map[string]*unsavedText) {
+	v.unsaved = kept
+	for _, u := range kept {
+		v.unsavedSeq = max(v.unsavedSeq, u.order)
+	}
+}
+
 // unsavedChanged tells the shell that the count of unsaved fields changed.
 func (v *caseView) unsavedChanged() {
 	if v.onUnsaved != nil {
