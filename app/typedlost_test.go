@@ -355,3 +355,34 @@ func TestLockSavesAnOpenTextEditor(t *testing.T) {
 		t.Errorf("stored address %q", c.Person.Address)
 	}
 }
+
+// TestUnsavedDateOfAListEntry types an impossible date in a contact, moves
+// to another part and back: the contact still shows it, counted in the
+// header; removing the contact takes the count away.
+func TestUnsavedDateOfAListEntry(t *testing.T) {
+	u := openUnlocked(t)
+	newCaseThroughForm(t, u, "Ada Lovelace", "10", "3", "1915")
+	p := u.current.view.parts[records.PartPerson].(*personPart)
+	test.Tap(p.contacts.addBtn)
+	d := p.contacts.form.field("Date of contact").(*dateField)
+	d.entry.TypedShortcut(&fyne.ShortcutSelectAll{}) // a new contact is dated today
+	test.Type(d.entry, "31/02/2026")
+	if got := u.current.status.Text; got != notSavedText(1) {
+		t.Fatalf("status = %q", got)
+	}
+	u.current.view.showPart(records.PartRisks)
+	test.Tap(u.current.goTo)
+	p = u.current.view.parts[records.PartPerson].(*personPart)
+	if p.contacts.form == nil {
+		t.Fatal("the contact is not shown after coming back")
+	}
+	d = p.contacts.form.field("Date of contact").(*dateField)
+	if d.entry.Text != "31/02/2026" || !d.message.Visible() {
+		t.Errorf("the contact's date shows %q, message shown %v", d.entry.Text, d.message.Visible())
+	}
+	u.current.view.edit(func() { u.current.c.Contacts = nil }) // the contact removed
+	press(u, fyne.KeyS)
+	if got := u.current.status.Text; got != statusSaved {
+		t.Errorf("status = %q once the contact is gone", got)
+	}
+}

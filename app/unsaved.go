@@ -42,7 +42,8 @@ type unsavedText struct {
 // nothing.
 type tracker struct {
 	v     *caseView
-	key   string
+	p     any    // the value edited, within v.c
+	key   string // its path, found when first needed
 	part  string
 	label string
 	focus func()
@@ -55,23 +56,30 @@ func (f *form) track(p any, label string, focus func()) *tracker {
 	if v == nil || v.c == nil {
 		return nil
 	}
-	key := valuePath(v.c, p)
-	if key == "" {
-		return nil
-	}
-	t := &tracker{v: v, key: key, part: v.current, label: label, focus: focus}
-	if u := v.unsaved[key]; u != nil {
-		u.focus, u.part = focus, v.current // the field is shown again
+	t := &tracker{v: v, p: p, part: v.current, label: label, focus: focus}
+	if len(v.unsaved) > 0 {
+		if u := v.unsaved[t.path()]; u != nil {
+			u.focus, u.part = focus, v.current // the field is shown again
+		}
 	}
 	return t
 }
 
+// path is the field's path in the case, found on first use: most fields
+// never need it, and finding it walks the case.
+func (t *tracker) path() string {
+	if t.key == "" {
+		t.key = valuePath(t.v.c, t.p)
+	}
+	return t.key
+}
+
 // kept returns the texts kept for the field, or nil.
 func (t *tracker) kept() []string {
-	if t == nil {
+	if t == nil || len(t.v.unsaved) == 0 {
 		return nil
 	}
-	if u := t.v.unsaved[t.key]; u != nil {
+	if u := t.v.unsaved[t.path()]; u != nil {
 		return u.texts
 	}
 	return nil
@@ -79,7 +87,7 @@ func (t *tracker) kept() []string {
 
 // mark keeps what the field shows, which the case cannot hold yet.
 func (t *tracker) mark(problem string, texts ...string) {
-	if t == nil {
+	if t == nil || t.path() == "" {
 		return
 	}
 	v := t.v
@@ -98,10 +106,10 @@ func (t *tracker) mark(problem string, texts ...string) {
 
 // clear forgets the field's kept text: the case holds what it shows.
 func (t *tracker) clear() {
-	if t == nil {
+	if t == nil || len(t.v.unsaved) == 0 {
 		return
 	}
-	if _, ok := t.v.unsaved[t.key]; ok {
+	if _, ok := t.v.unsaved[t.path()]; ok {
 		delete(t.v.unsaved, t.key)
 		t.v.unsavedChanged()
 	}
