@@ -33,6 +33,11 @@ type caseView struct {
 	current string
 
 	chronEditor *chronologyEditor // the chronology dialog last opened
+
+	unsaved    map[string]*unsavedText // text typed that the case cannot hold yet, by path (unsaved.go)
+	unsavedSeq int                     // numbers them in the order typed
+	onUnsaved  func()                  // told when unsaved changes
+	editing    func()                  // saves the text editor open over the case, if any
 }
 
 // part is one screen of the case view. build makes its widgets afresh from
@@ -129,4 +134,13 @@ func (v *caseView) display(name string) {
 func (v *caseView) edit(change func()) {
 	change()
 	v.changed()
+}
+
+// commitEditing puts what is typed in the text editor open over the case,
+// if any, into the case, as its Save button does: locking, quitting and
+// leaving the case never drop it.
+func (v *caseView) commitEditing() {
+	if save := v.editing; save != nil {
+		save()
+	}
 }

@@ -53,6 +53,8 @@ func (f *form) closedDate(label string) *dateField {
 		}
 		f.v.confirmClosing(apply, d.reset)
 	})
+	d.restore = func(day records.Date) { f.edit(func() { c.Enquiry.Closed = day }) }
+	d.attach(f.track(&c.Enquiry.Closed, label, focusIn(f.v.w, d.entry)))
 	f.add(label, d.object(), d)
 	return d
 }

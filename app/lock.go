@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2/dialog"
@@ -40,9 +41,10 @@ func (u *UI) onVaultCreated(sess *session, vault *crypto.Vault, recoveryKey stri
 	u.show(u.recovery.root)
 }
 
-// startSession shows the case list of a vault just unlocked (or reopens a
-// case whose edits could not be saved when it last locked) and starts the
-// idle lock.
+// startSession shows the case list of a vault just unlocked and starts the
+// idle lock. If the same user locked the vault with a case open, it goes
+// back to that case and part: the version kept in memory when not all of
+// it could be saved, otherwise the case as the store holds it.
 func (u *UI) startSession(sess *session) {
 	u.session = sess
 	u.unlock, u.create = nil, nil
@@ -54,12 +56,22 @@ func (u *UI) startSession(sess *session) {
 	u.addShortcuts()
 	u.idle.start(time.Duration(u.settings.IdleMinutes) * u.idleUnit)
 	defer u.sayLoss(sess)
-	if c := u.takeStash(sess.user); c != nil {
-		u.showCase(c)
-		u.current.retrySave()
-		return
+	stash, back := u.takeStash(sess.user), u.takeResume(sess.user)
+	switch {
+	case stash != nil:
+		u.showCase(stash.c)
+		u.current.view.keepUnsaved(stash.unsaved)
+		u.current.view.showPart(stash.part)
+		u.current.showStatus()
+		if stash.failed {
+			u.current.retrySave()
+		}
+	case back != nil:
+		u.showList()
+		u.readCaseThen(back.id, func() { u.current.view.showPart(back.part) })
+	default:
+		u.showCaseList()
 	}
-	u.showCaseList()
 }
 
 // sayLoss tells the person, over the first screen, what the store found
@@ -84,10 +96,12 @@ func (u *UI) unlocked() bool { return u.session != nil && u.cases != nil }
 // onIdle locks the vault after the idle time.
 func (u *UI) onIdle() { u.lockNow() }
 
-// lockNow cancels long work (a backup stops and removes its file), flushes
-// the open case, closes the store (which forgets the key), lets go of the
-// vault and shows the unlock screen. Edits that cannot be saved are kept in
-// memory for the same user's next unlock.
+// lockNow cancels long work (a backup stops and removes its file), saves
+// the open case and waits for the save, closes the store (which forgets
+// the key), lets go of the vault and shows the unlock screen. Edits that
+// cannot be saved, and text a field shows that the case cannot hold yet,
+// are kept in memory for the same user's next unlock, which goes back to
+// the case.
 //
 // This is the one place the UI goroutine waits for the store: the unlock
 // screen takes the vault lock again, so the store must be closed before it
@@ -99,10 +113,15 @@ func (u *UI) lockNow() {
 	}
 	u.idle.stop()
 	u.session.stop()
-	if u.current != nil {
-		if c := u.current.closeCase(); c != nil {
-			u.stash = &stashedCase{c: c, user: u.session.user}
+	if cur := u.current; cur != nil {
+		cur.commitTyping()
+		err := cur.flush()
+		user, part := u.session.user, cur.view.current
+		if pending := cur.view.pendingFields(); err != nil || len(pending) > 0 {
+			u.stash = &stashedCase{c: cur.c, user: user, part: part, unsaved: cur.view.unsaved, failed: err != nil}
 		}
+		u.resume = &resumePoint{id: cur.c.ID, part: part, user: user}
+		cur.discard()
 		u.current = nil
 	}
 	u.endSession()
@@ -124,21 +143,43 @@ func (u *UI) endSession() {
 }
 
 // onClose runs when the window is closed or Quit is chosen: it saves the
-// open case and closes the store before the window goes. If the case cannot
-// be saved, it asks first, because quitting would lose the edits.
+// open case and closes the store before the window goes. If some of the
+// case cannot be saved (a change refused, or a field showing text the case
+// cannot hold yet), it asks first, because quitting would lose it.
 func (u *UI) onClose() {
-	if u.current != nil && u.current.flush() != nil {
-		dialog.ShowConfirm("Quit without saving?",
-			"The open case has changes that cannot be saved yet (see the message at the top of the window). "+
-				"If you quit now, those changes are lost.",
-			func(quit bool) {
-				if quit {
-					u.quit()
-				}
-			}, u.window)
-		return
+	if cur := u.current; cur != nil {
+		cur.commitTyping()
+		err := cur.flush()
+		n, list := cur.unsavedFields()
+		if err != nil || n > 0 {
+			u.askQuit(cur, err, n, list)
+			return
+		}
 	}
 	u.quit()
+}
+
+// askQuit asks before quitting loses what could not be saved.
+func (u *UI) askQuit(cur *caseScreen, err error, n int, list string) {
+	msg := "The open case has changes that cannot be saved yet (see the message at the top of the window). " +
+		"If you quit now, those changes are lost."
+	if err == nil {
+		what := "1 change that cannot be saved yet"
+		if n > 1 {
+			what = strconv.Itoa(n) + " changes that cannot be saved yet"
+		}
+		msg = "The open case has " + what + ":\n" + list + "\nIf you quit now, what you typed there is lost."
+	}
+	d := dialog.NewConfirm("Quit without saving?", msg, func(quit bool) {
+		if quit {
+			u.quit()
+		} else if u.current == cur {
+			cur.onGoTo()
+		}
+	}, u.window)
+	d.SetConfirmText("Quit anyway")
+	d.SetDismissText("Go back")
+	d.Show()
 }
 
 func (u *UI) quit() {

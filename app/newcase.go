@@ -45,7 +45,7 @@ func newNewCaseForm(w fyne.Window, u *UI) *newCaseForm {
 	f := &newCaseForm{w: w, u: u, draft: &records.Case{}}
 	// The fields are the case view's own form helpers, bound to a draft
 	// case that reaches the store only when "Create" is pressed.
-	fm := newForm(&caseView{changed: func() {}})
+	fm := newForm(&caseView{changed: f.recheck})
 	f.name = fm.text("person.name", &f.draft.Person.Name)
 	f.dob = fm.dayMonthYear("person.date_of_birth", &f.draft.Person.DateOfBirth)
 	f.ref = fm.text("Reference", &f.draft.Reference)
@@ -69,12 +69,17 @@ func (f *newCaseForm) onCreate() {
 	if f.create.Disabled() {
 		return // the case is being made
 	}
+	dateOK := f.checkDate()
 	if msg := f.check(); msg != "" {
 		f.problem.SetText(msg)
 		f.problem.Show()
+		f.w.Canvas().Focus(f.name)
 		return
 	}
 	f.problem.Hide()
+	if !dateOK {
+		return
+	}
 	all := f.u.session.store.Summaries()
 	if same := samePersonCases(all, f.draft.Person.Name, f.draft.Person.DateOfBirth); len(same) > 0 {
 		f.same = newSameCaseDialog(f, same)
@@ -84,18 +89,43 @@ func (f *newCaseForm) onCreate() {
 	f.createCase()
 }
 
-// check returns what to put right before the case can be made, or "".
+// checkDate takes the date of birth from its boxes, as they show it now,
+// and says beside them what is wrong, if anything: a case is never made
+// with a date other than the one on screen.
+func (f *newCaseForm) checkDate() bool {
+	v, ok := f.dob.value()
+	switch {
+	case !ok:
+		f.dob.judge(true)
+	case v.After(records.Today()):
+		showMessage(f.dob.message, f.dob.label+" must be in the past")
+	default:
+		f.draft.Person.DateOfBirth = v
+		return true
+	}
+	f.w.Canvas().Focus(f.dob.day)
+	return false
+}
+
+// check returns what else to put right before the case can be made, or "".
 func (f *newCaseForm) check() string {
 	if strings.TrimSpace(f.draft.Person.Name) == "" {
 		return "Enter the person's full name."
 	}
-	if _, ok := f.dob.value(); !ok {
-		return "Date of birth must be a real date, or left blank if it is not known."
-	}
-	if f.draft.Person.DateOfBirth.After(records.Today()) {
-		return "Date of birth must be in the past."
-	}
 	return ""
+}
+
+// recheck runs after every change to the form: a problem shown is taken
+// away as soon as it is put right.
+func (f *newCaseForm) recheck() {
+	if f.problem == nil || !f.problem.Visible() {
+		return
+	}
+	if msg := f.check(); msg == "" {
+		f.problem.Hide()
+	} else {
+		f.problem.SetText(msg)
+	}
 }
 
 // createCase adds the case to the store in the worker, then opens it. The

@@ -55,7 +55,10 @@ func TestNewCaseChecksTheForm(t *testing.T) {
 	mustContain(t, "problem without a name", u.newCase.problem.Text, "Enter the person's full name")
 	u.newCase.d.Hide()
 	newCaseThroughForm(t, u, "Ada Lovelace", "31", "2", "1915")
-	mustContain(t, "problem for 31 February", u.newCase.problem.Text, "must be a real date")
+	mustContain(t, "message beside 31 February", u.newCase.dob.message.Text, "Date of birth must be a real date")
+	if u.newCase.problem.Visible() {
+		t.Errorf("a problem %q away from the date", u.newCase.problem.Text)
+	}
 	u.newCase.d.Hide()
 
 	newCaseThroughForm(t, u, "Ada Lovelace", "", "", "")

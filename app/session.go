@@ -56,25 +56,48 @@ func (s *session) close() error {
 	return (&vaultopen.Session{Store: s.store, Lock: s.lock}).Close()
 }
 
-// stashedCase is a case whose latest edits could not be saved when the vault
-// locked (they did not pass validation, or the case was changed elsewhere).
-// It stays in memory only, never on disk, and is shown again after the same
-// user unlocks, so that nothing typed is lost to an idle lock.
+// stashedCase is a case whose latest edits could not all be saved when the
+// vault locked (they did not pass validation, the case was changed
+// elsewhere, or a field showed text the case cannot hold yet, such as
+// 31/02/1938). It stays in memory only, never on disk, and is shown again,
+// at the part that was open and with that text back in its field, after
+// the same user unlocks, so that nothing typed is lost to a lock.
 type stashedCase struct {
-	c    *records.Case
-	user string
+	c       *records.Case
+	user    string
+	part    string                  // the part of the record that was shown
+	unsaved map[string]*unsavedText // text the case could not hold yet
+	failed  bool                    // the case itself could not be saved
+}
+
+// resumePoint is the case, and the part of it, that was open when the
+// vault locked with everything saved: the same user's unlock goes back to
+// it. It holds the case's opaque ID, never its contents.
+type resumePoint struct {
+	id, part, user string
 }
 
 // takeStash returns the stashed case if user is the one who typed it, and
 // forgets it either way: another user's unsaved edits are not theirs to see
 // or to save in their name.
-func (u *UI) takeStash(user string) *records.Case {
+func (u *UI) takeStash(user string) *stashedCase {
 	st := u.stash
 	u.stash = nil
 	if st == nil || st.user != user {
 		return nil
 	}
-	return st.c
+	return st
+}
+
+// takeResume returns where user was when the vault locked, and forgets it
+// either way: another user starts at the case list.
+func (u *UI) takeResume(user string) *resumePoint {
+	r := u.resume
+	u.resume = nil
+	if r == nil || r.user != user {
+		return nil
+	}
+	return r
 }
 
 // zeroKey overwrites a master key once the store has its own copy.

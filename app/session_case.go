@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -33,12 +34,15 @@ type caseScreen struct {
 	c     *records.Case
 	view  *caseView
 
-	reference *widget.Label
-	status    *widget.Label
-	root      fyne.CanvasObject
+	reference   *widget.Label
+	status      *widget.Label
+	goTo        *widget.Button // beside the status: goes to a field that cannot be saved yet
+	unsavedNote string         // the message bar's words about those fields, while shown
+	root        fyne.CanvasObject
 
 	cancelSave func()        // the pending autosave, or nil
 	dirty      bool          // edits not yet in the store
+	failed     bool          // the last save was refused (validation), and nothing changed since
 	edits      uint64        // changes made so far: a save writes a copy taken after one of them
 	saving     *saveJob      // the save in flight, or nil: one at a time
 	again      bool          // save again once the one in flight is done
@@ -57,15 +61,69 @@ func newCaseScreen(w fyne.Window, u *UI, c *records.Case) *caseScreen {
 	s.reference = widget.NewLabelWithStyle(c.Reference, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.status = widget.NewLabel(statusSaved)
 	s.status.Importance = widget.LowImportance
+	s.goTo = widget.NewButtonWithIcon("", theme.WarningIcon(), s.onGoTo)
+	s.goTo.Importance = widget.LowImportance
+	s.goTo.Hide()
+	s.view.onUnsaved = s.showStatus
 	s.root = container.NewBorder(s.header(), nil, nil, nil, s.view.content())
 	return s
+}
+
+// showStatus says, beside the reference, whether everything on screen is
+// in the store. "All changes saved" only when it is: no edit waiting for a
+// save or being saved, none refused, and no field showing text the case
+// cannot hold yet (such as 31/02/1938), which is counted, with a button
+// that goes to the first.
+func (s *caseScreen) showStatus() {
+	pending := s.view.pendingFields()
+	text, importance := statusSaved, widget.LowImportance
+	switch {
+	case s.conflict:
+		text, importance = statusConflict, widget.WarningImportance
+	case len(pending) > 0:
+		text, importance = notSavedText(len(pending)), widget.WarningImportance
+	case s.failed:
+		text, importance = statusNotSaved, widget.WarningImportance
+	case s.saving != nil || s.dirty:
+		text = statusUnsaved
+	}
+	s.status.Importance = importance
+	s.status.SetText(text)
+	if len(pending) == 0 {
+		s.goTo.Hide()
+		if s.unsavedNote != "" && s.u.bar.message() == s.unsavedNote {
+			s.u.bar.clear() // put right: the message would only mislead now
+		}
+		s.unsavedNote = ""
+		return
+	}
+	s.goTo.SetText("Go to " + pending[0].label)
+	s.goTo.Show()
+}
+
+// onGoTo shows the first field that cannot be saved yet, with its message.
+func (s *caseScreen) onGoTo() {
+	if pending := s.view.pendingFields(); len(pending) > 0 {
+		s.view.goTo(pending[0])
+	}
+}
+
+// unsavedFields lists the fields that cannot be saved yet, with what is
+// wrong with each, for a question before they are dropped.
+func (s *caseScreen) unsavedFields() (n int, list string) {
+	pending := s.view.pendingFields()
+	var lines []string
+	for _, p := range pending {
+		lines = append(lines, p.problem+" ("+p.part+")")
+	}
+	return len(pending), strings.Join(lines, "\n")
 }
 
 func (s *caseScreen) header() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon("Case list", theme.NavigateBackIcon(), s.u.showCaseList)
 	export := widget.NewButtonWithIcon("Export…", theme.DocumentPrintIcon(), s.u.onExport)
 	lock := widget.NewButtonWithIcon("Lock", theme.LogoutIcon(), s.u.lockNow)
-	left := container.NewHBox(back, s.reference, s.status)
+	left := container.NewHBox(back, s.reference, s.status, s.goTo)
 	return container.NewVBox(container.NewBorder(nil, nil, left, container.NewHBox(export, lock)), widget.NewSeparator())
 }
 
@@ -73,13 +131,17 @@ func (s *caseScreen) header() fyne.CanvasObject {
 // schedules a save. Every change is numbered, so a save knows whether the
 // copy it wrote is still the latest edit.
 func (s *caseScreen) onChanged() {
+	if s.gone {
+		return // a late change to a case already closed (the vault locked)
+	}
 	s.u.idle.touch()
 	s.edits++
 	s.dirty = true
+	s.failed = false
+	s.showStatus()
 	if s.conflict {
 		return
 	}
-	s.status.SetText(statusUnsaved)
 	if s.cancelSave == nil {
 		s.cancelSave = s.u.work.after(s.u.saveDelay, s.onAutosave)
 	}
@@ -109,16 +171,14 @@ func (s *caseScreen) report(j *saveJob) {
 	switch {
 	case j.err == nil:
 		s.clearSaveProblem()
-		if s.dirty {
-			s.status.SetText(statusUnsaved) // edited while it saved: the next save is due
-		} else {
-			s.status.SetText(statusSaved)
-		}
+		s.failed = false
+		s.showStatus() // still saving if edited meanwhile: the next save is due
 	case errors.Is(j.err, store.ErrConflict):
-		s.status.SetText(statusConflict)
+		s.showStatus()
 		s.showConflict(j.stored, j.loadErr)
 	default:
-		s.status.SetText(statusNotSaved)
+		s.failed = j.edits == s.edits
+		s.showStatus()
 		s.u.bar.show(messageFor(j.err))
 	}
 }
@@ -138,18 +198,6 @@ func (s *caseScreen) stopTimer() {
 	}
 }
 
-// closeCase flushes the case before the store closes (the vault locked,
-// the window closed). It returns the case if its edits could not be saved,
-// so the caller can keep them.
-func (s *caseScreen) closeCase() *records.Case {
-	err := s.flush()
-	s.discard()
-	if err != nil {
-		return s.c
-	}
-	return nil
-}
-
 // discard stops the timer and forgets callers waiting for a save; the
 // screen and its case are then dropped, and the result of a save still
 // running is ignored when it arrives.
@@ -158,4 +206,13 @@ func (s *caseScreen) discard() {
 	s.dirty = false
 	s.waiters = nil
 	s.gone = true
+}
+
+// commitTyping puts everything on screen into the case before it is saved
+// for a lock, a quit or leaving: the field being typed in judges its text
+// as on leaving it, and an open text editor is saved as its Save button
+// does.
+func (s *caseScreen) commitTyping() {
+	s.w.Canvas().Unfocus()
+	s.view.commitEditing()
 }

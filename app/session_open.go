@@ -26,7 +26,11 @@ func (u *UI) openCase(id string) {
 
 // readCase reads a case in the worker and shows it, unless the vault was
 // locked or another screen chosen meanwhile.
-func (u *UI) readCase(id string) {
+func (u *UI) readCase(id string) { u.readCaseThen(id, nil) }
+
+// readCaseThen is readCase, then calls then (if not nil) once the case is
+// shown.
+func (u *UI) readCaseThen(id string, then func()) {
 	sess, st := u.session, u.session.store
 	u.opening = id
 	var c *records.Case
@@ -41,6 +45,9 @@ func (u *UI) readCase(id string) {
 			return
 		}
 		u.showCase(c)
+		if then != nil {
+			then()
+		}
 	})
 }
 
@@ -78,17 +85,21 @@ func (u *UI) leaveCaseThen(next func()) {
 		next()
 		return
 	}
+	cur.commitTyping()
 	cur.save(func(err error) {
 		if u.current != cur {
 			return // locked, or left another way, meanwhile
 		}
-		if err == nil {
+		switch {
+		case err != nil:
+			u.cannotLeave(cur, err)
+		case cur.holdsUnsaved():
+			u.cannotLeaveUnsaved(cur, next)
+		default:
 			cur.discard()
 			u.current = nil
 			next()
-			return
 		}
-		u.cannotLeave(cur, err)
 	})
 }
 
@@ -112,11 +123,16 @@ func (u *UI) leaveCase() bool {
 	if cur == nil {
 		return true
 	}
+	cur.commitTyping()
 	if cur.pending() {
 		if err := cur.flush(); err != nil {
 			u.cannotLeave(cur, err)
 			return false
 		}
+	}
+	if cur.holdsUnsaved() {
+		u.cannotLeaveUnsaved(cur, nil)
+		return false
 	}
 	cur.discard()
 	u.current = nil
@@ -143,5 +159,36 @@ func (u *UI) cannotLeave(cur *caseScreen, err error) {
 			}
 			u.bar.clear()
 			u.showCaseList()
+		})
+}
+
+// holdsUnsaved reports whether a field of the case shows text the case
+// cannot hold yet.
+func (s *caseScreen) holdsUnsaved() bool { return len(s.view.pendingFields()) > 0 }
+
+// cannotLeaveUnsaved keeps the case open when a field shows text that
+// cannot be saved yet (an impossible date): the rest is saved, the field
+// is shown with its message, and the message bar offers to leave without
+// that text, then to go on to next (or the case list, if nil).
+func (u *UI) cannotLeaveUnsaved(cur *caseScreen, next func()) {
+	n, list := cur.unsavedFields()
+	what := "This change cannot be saved yet:\n"
+	if n > 1 {
+		what = "These changes cannot be saved yet:\n"
+	}
+	cur.onGoTo()
+	cur.unsavedNote = what + list + "\nPut it right to save it, or leave the case without it."
+	u.bar.showAction(cur.unsavedNote,
+		"Leave without it", func() {
+			u.bar.clear()
+			if u.current != cur {
+				return
+			}
+			cur.discard()
+			u.current = nil
+			if next == nil {
+				next = u.showList
+			}
+			next()
 		})
 }

@@ -111,7 +111,7 @@ func (s *caseScreen) startSave() {
 	}
 	j := s.newSaveJob()
 	s.saving = j
-	s.status.SetText(statusUnsaved)
+	s.showStatus()
 	st := s.store
 	s.u.work.run(func() { j.run(st) }, func() { s.finish(j) })
 }

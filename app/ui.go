@@ -36,6 +36,7 @@ type UI struct {
 	vault   *crypto.Vault // nil until a vault exists in vaultDir
 	session *session      // nil while locked
 	stash   *stashedCase  // a case that could not be saved when the vault locked
+	resume  *resumePoint  // the case open when the vault locked, to go back to
 
 	bar      *messageBar
 	body     *fyne.Container // the current screen

@@ -99,43 +99,72 @@ func (e *dateEntry) showCalendar() {
 }
 
 // dateField is a labelled date with the message shown beside it when the text
-// is not a real date. The case changes only when the text is a real date, or
-// is cleared (not recorded); until then the last good date stays in the case.
+// is not a real date. The case changes as the date is typed, whenever the
+// text is a real date, or is cleared (not recorded); until then the last
+// good date stays in the case, the text is kept aside (unsaved.go) and the
+// header counts it as a change not saved.
 type dateField struct {
 	label   string
 	entry   *dateEntry
 	message *widget.Label
 	get     func() records.Date
 	set     func(records.Date) // may refuse, calling reset
+	restore func(records.Date) // puts back the date held before the typing, never refused
+	origin  records.Date       // the date the case held before the typing began
+	track   *tracker           // nil outside a case
 }
 
 func newDateField(label string, get func() records.Date, set func(records.Date)) *dateField {
-	d := &dateField{label: label, entry: newDateEntry(), message: newMessage(), get: get, set: set}
+	d := &dateField{label: label, entry: newDateEntry(), message: newMessage(), get: get, set: set, restore: set, origin: get()}
 	d.entry.SetText(get().Short())
 	d.entry.onText = d.typed
 	d.entry.onBlur = d.judge
 	return d
 }
 
+// attach ties the field to the case's unsaved texts, and shows again the
+// text kept for it, if any, with its message.
+func (d *dateField) attach(t *tracker) {
+	d.track = t
+	if kept := t.kept(); len(kept) == 1 {
+		d.entry.SetText(kept[0])
+		d.judge()
+	}
+}
+
 func (d *dateField) object() fyne.CanvasObject {
 	return container.NewVBox(d.entry, d.message)
 }
 
+func (d *dateField) problem() string { return d.label + " must be a real date" }
+
 func (d *dateField) typed(s string) {
 	v, err := records.ParseDate(s)
 	if err != nil {
+		// The case never keeps a date typed on the way to this one
+		// (3/2 on the way to 31/2): it goes back to the date before.
+		if !sameDate(d.get(), d.origin) {
+			d.restore(d.origin)
+		}
+		d.track.mark(d.problem(), s)
 		return
 	}
 	hideMessage(d.message)
 	if !sameDate(v, d.get()) {
 		d.set(v)
 	}
+	d.track.clear()
 }
 
+// judge says what is wrong, on leaving the field or pressing Return; a
+// real date is then settled, and is what an impossible one typed later
+// goes back to.
 func (d *dateField) judge() {
 	if _, err := records.ParseDate(d.entry.Text); err != nil {
-		showMessage(d.message, d.label+" must be a real date")
+		showMessage(d.message, d.problem())
+		return
 	}
+	d.origin = d.get()
 }
 
 // reset shows the date the case holds again, for a change that was refused.
@@ -151,6 +180,7 @@ func (f *form) date(key string, p *records.Date) *dateField {
 	d := newDateField(fl.Label, func() records.Date { return *p }, func(v records.Date) {
 		f.edit(func() { *p = v })
 	})
+	d.attach(f.track(p, fl.Label, focusIn(f.v.w, d.entry)))
 	f.addField(fl, d.object(), d)
 	return d
 }

@@ -18,6 +18,7 @@ type longText struct {
 	edit  *widget.Button
 	get   func() string
 	set   func(string)
+	cv    *caseView // told while the editor is open, so that a lock saves it; nil outside a case
 
 	// While the editor is open:
 	editor *longEntry
@@ -64,6 +65,9 @@ func (t *longText) openEditor() {
 	t.dlg.Resize(fyne.NewSize(size.Width*0.8, size.Height*0.8))
 	t.dlg.Show()
 	w.Canvas().Focus(t.editor)
+	if t.cv != nil {
+		t.cv.editing = t.saveEditor
+	}
 }
 
 func (t *longText) saveEditor() {
@@ -79,6 +83,9 @@ func (t *longText) closeEditor() {
 		t.dlg.Hide()
 	}
 	t.dlg, t.editor, t.save, t.cancel = nil, nil, nil, nil
+	if t.cv != nil {
+		t.cv.editing = nil
+	}
 }
 
 // long is free text bound to a string of the case; key is the field's path
@@ -86,6 +93,7 @@ func (t *longText) closeEditor() {
 func (f *form) long(key string, p *string) *longText {
 	fl := describe(key)
 	t := newLongText(f.v.w, fl.Label, func() string { return *p }, func(s string) { f.edit(func() { *p = s }) })
+	t.cv = f.v
 	f.addField(fl, t.object(), t)
 	return t
 }
