@@ -88,24 +88,24 @@ func (s *saveAsDialog) onChangeFolder() {
 }
 
 // fileName is the name typed, with the extension added when it is missing,
-// or why it cannot be used.
-func (s *saveAsDialog) fileName() (string, error) {
-	name := strings.TrimSpace(s.name.Text)
+// or, when it cannot be used, the words that say why.
+func (s *saveAsDialog) fileName() (name, problem string) {
+	name = strings.TrimSpace(s.name.Text)
 	switch {
 	case name == "":
-		return "", errors.New("Type a file name.")
+		return "", "Type a file name."
 	case strings.ContainsAny(name, `/\:*?"<>|`):
-		return "", errors.New(`A file name cannot hold / \ : * ? " < > or |. Choose the folder with "Change folder…".`)
+		return "", `A file name cannot hold / \ : * ? " < > or |. Choose the folder with "Change folder…".`
 	case !strings.EqualFold(filepath.Ext(name), s.ext):
 		name += s.ext
 	}
-	return name, nil
+	return name, ""
 }
 
 func (s *saveAsDialog) onSave() {
-	name, err := s.fileName()
-	if err != nil {
-		s.fail(err.Error())
+	name, problem := s.fileName()
+	if problem != "" {
+		s.fail(problem)
 		return
 	}
 	path := filepath.Join(s.folder, name)
