@@ -72,6 +72,12 @@ func (u *UI) startSession(sess *session) {
 	default:
 		u.showCaseList()
 	}
+	if d := u.draft; d != nil {
+		u.draft = nil
+		if d.user == sess.user {
+			u.reopenNewCase(d)
+		}
+	}
 }
 
 // sayLoss tells the person, over the first screen, what the store found
@@ -124,6 +130,8 @@ func (u *UI) lockNow() {
 		cur.discard()
 		u.current = nil
 	}
+	u.draft = u.newCase.typedSoFar(u.session.user)
+	u.newCase = nil
 	u.endSession()
 	u.showUnlock(nil)
 	u.locked.Store(true)
@@ -156,7 +164,25 @@ func (u *UI) onClose() {
 			return
 		}
 	}
+	if u.session != nil && u.newCase.typedSoFar(u.session.user) != nil {
+		u.askQuitNewCase()
+		return
+	}
 	u.quit()
+}
+
+// askQuitNewCase asks before quitting loses a new case not yet created.
+func (u *UI) askQuitNewCase() {
+	d := dialog.NewConfirm("Quit without creating the case?",
+		"The new case has not been created yet. If you quit now, what you typed in the form is lost.",
+		func(quit bool) {
+			if quit {
+				u.quit()
+			}
+		}, u.window)
+	d.SetConfirmText("Quit anyway")
+	d.SetDismissText("Go back")
+	d.Show()
 }
 
 // askQuit asks before quitting loses what could not be saved.

@@ -28,7 +28,16 @@ type newCaseForm struct {
 	create  *widget.Button
 	d       *dialog.CustomDialog
 
-	same *sameCaseDialog // shown when the person already has a case
+	same  *sameCaseDialog // shown when the person already has a case
+	shown bool            // the form is on screen
+}
+
+// newCaseDraft is what the new case form showed when the vault locked: kept
+// in memory only, for the same user's next unlock, which shows the form
+// again as it was. Nothing of it is ever written anywhere.
+type newCaseDraft struct {
+	user                        string
+	name, day, month, year, ref string
 }
 
 // onNewCase opens the new case form (Ctrl+N).
@@ -37,8 +46,35 @@ func (u *UI) onNewCase() {
 		return
 	}
 	u.newCase = newNewCaseForm(u.window, u)
+	u.newCase.shown = true
 	u.newCase.d.Show()
 	u.window.Canvas().Focus(u.newCase.name)
+}
+
+// typedSoFar returns what the form shows, for user, or nil when it is not
+// on screen or nothing has been typed in it.
+func (f *newCaseForm) typedSoFar(user string) *newCaseDraft {
+	if f == nil || !f.shown {
+		return nil
+	}
+	day, month, year := f.dob.parts()
+	d := &newCaseDraft{user: user, name: f.name.Text, day: day, month: month, year: year, ref: f.ref.Text}
+	if strings.TrimSpace(d.name+d.day+d.month+d.year+d.ref) == "" {
+		return nil
+	}
+	return d
+}
+
+// reopenNewCase shows the new case form again with what it held when the
+// vault locked.
+func (u *UI) reopenNewCase(d *newCaseDraft) {
+	u.onNewCase()
+	f := u.newCase
+	f.name.SetText(d.name)
+	f.ref.SetText(d.ref)
+	f.dob.day.SetText(d.day)
+	f.dob.month.SetText(d.month)
+	f.dob.year.SetText(d.year)
 }
 
 func newNewCaseForm(w fyne.Window, u *UI) *newCaseForm {
@@ -60,6 +96,7 @@ func newNewCaseForm(w fyne.Window, u *UI) *newCaseForm {
 	wide := container.New(columnWidth(520), content)
 	f.d = dialog.NewCustomWithoutButtons("New case", wide, w)
 	f.d.SetButtons([]fyne.CanvasObject{cancel, f.create})
+	f.d.SetOnClosed(func() { f.shown = false })
 	return f
 }
 

@@ -386,3 +386,51 @@ func TestUnsavedDateOfAListEntry(t *testing.T) {
 		t.Errorf("status = %q once the contact is gone", got)
 	}
 }
+
+// TestLockKeepsTheNewCaseForm locks with the new case form half filled in:
+// the same user's unlock shows it again as it was, another user's does not,
+// and nothing reached the store meanwhile.
+func TestLockKeepsTheNewCaseForm(t *testing.T) {
+	u := openUnlocked(t)
+	addUser(t, u, "Bob Lead")
+	u.onNewCase()
+	test.Type(u.newCase.name, "Ada Lovelace")
+	test.Type(u.newCase.dob.day, "31")
+	test.Type(u.newCase.dob.month, "02")
+	u.lockNow()
+	if u.newCase != nil {
+		t.Fatal("the form outlived the lock")
+	}
+	unlockWith(t, u, testUser, testPass)
+	f := u.newCase
+	if f == nil || !f.shown {
+		t.Fatal("unlocking did not show the new case form again")
+	}
+	if day, month, year := f.dob.parts(); f.name.Text != "Ada Lovelace" || day != "31" || month != "02" || year != "" {
+		t.Errorf("the form came back as %q %q/%q/%q", f.name.Text, day, month, year)
+	}
+	if n := len(u.session.store.Summaries()); n != 0 {
+		t.Errorf("%d cases made by locking", n)
+	}
+
+	u.lockNow()
+	unlockWith(t, u, "Bob Lead", bobPass)
+	if u.newCase != nil || u.draft != nil {
+		t.Error("another user was shown the first user's new case form")
+	}
+}
+
+// TestQuitAsksWithANewCaseForm closes the window while the new case form
+// holds a name: it asks first; an empty form does not.
+func TestQuitAsksWithANewCaseForm(t *testing.T) {
+	u := openUnlocked(t)
+	u.onNewCase()
+	if u.newCase.typedSoFar(testUser) != nil {
+		t.Fatal("an empty form counts as typed")
+	}
+	test.Type(u.newCase.name, "Ada Lovelace")
+	u.onClose()
+	if u.closed || u.session == nil {
+		t.Fatal("the window closed without asking")
+	}
+}

@@ -37,6 +37,7 @@ type UI struct {
 	session *session      // nil while locked
 	stash   *stashedCase  // a case that could not be saved when the vault locked
 	resume  *resumePoint  // the case open when the vault locked, to go back to
+	draft   *newCaseDraft // the new case form as it was when the vault locked
 
 	bar      *messageBar
 	body     *fyne.Container // the current screen
