@@ -92,7 +92,32 @@ func (u *UI) sayLoss(sess *session) {
 	if loss.Kind != store.LossFound {
 		title = "Lost changes could not be checked for"
 	}
-	dialog.ShowInformation(title, loss.Message()+" The audit trail records this.", u.window)
+	msg := loss.Message() + " The audit trail records this. Once the changes are back (from a backup, or entered " +
+		"again), choose “Mark as dealt with”, so that Verify stops reporting it."
+	d := dialog.NewConfirm(title, msg, func(done bool) {
+		if done {
+			u.acknowledgeLoss(sess)
+		}
+	}, u.window)
+	d.SetConfirmText("Mark as dealt with")
+	d.SetDismissText("Not yet")
+	d.Show()
+}
+
+// acknowledgeLoss records in the audit trail that the loss reported has
+// been dealt with, as `verify --acknowledge-loss` does.
+func (u *UI) acknowledgeLoss(sess *session) {
+	var err error
+	u.work.run(func() { _, err = sess.store.AcknowledgeLoss() }, func() {
+		if u.session != sess {
+			return
+		}
+		if err != nil {
+			u.bar.show(messageFor(err))
+			return
+		}
+		u.bar.show("The lost changes are marked as dealt with; the audit trail records it.")
+	})
 }
 
 // unlocked reports whether the case list is open (the vault is unlocked and

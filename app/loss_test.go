@@ -137,3 +137,20 @@ func copyDBFiles(t *testing.T, from, to string) {
 		}
 	}
 }
+
+// TestLossMarkedAsDealtWith: "Mark as dealt with" in the dialog after
+// unlock records the acknowledgement, so Verify stops reporting the loss.
+func TestLossMarkedAsDealtWith(t *testing.T) {
+	dir := crashedVault(t, 30)
+	u := newTestUI(t, dir)
+	unlockWith(t, u, testUser, testPass)
+	if rep, err := u.session.store.Verify(); err != nil || rep.Loss == nil {
+		t.Fatalf("verify does not report the loss before it is dealt with (%v)", err)
+	}
+	test.Tap(findButton(t, u.window.Canvas().Overlays().Top(), "Mark as dealt with"))
+	u.work.wait()
+	mustContain(t, "the message bar", u.bar.message(), "marked as dealt with")
+	if rep, err := u.session.store.Verify(); err != nil || rep.Loss != nil {
+		t.Errorf("verify still reports the loss (%v)", err)
+	}
+}
