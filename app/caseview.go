@@ -38,6 +38,7 @@ type caseView struct {
 	unsavedSeq int                     // numbers them in the order typed
 	onUnsaved  func()                  // told when unsaved changes
 	editing    func()                  // saves the text editor open over the case, if any
+	splits     *splitMemory            // where the user left the dividers
 }
 
 // part is one screen of the case view. build makes its widgets afresh from
@@ -53,6 +54,7 @@ func newCaseView(w fyne.Window, c *records.Case, user string, changed func()) *c
 		changed = func() {}
 	}
 	v := &caseView{w: w, user: user, changed: changed, current: records.PartPerson}
+	v.splits = newSplitMemory(appPreferences())
 	v.nav = widget.NewList(
 		func() int { return len(records.Parts()) },
 		func() fyne.CanvasObject { return widget.NewLabel(records.PartAllegedHarm) },
@@ -143,4 +145,5 @@ func (v *caseView) commitEditing() {
 	if save := v.editing; save != nil {
 		save()
 	}
+	v.splits.remember()
 }

@@ -40,8 +40,7 @@ func (p *chronologyPart) build() fyne.CanvasObject {
 	p.correctBtn = widget.NewButton("Correct this entry", p.correct)
 	p.body = container.NewStack()
 	left := container.NewBorder(nil, container.NewHBox(p.addBtn), nil, nil, p.list)
-	split := container.NewHSplit(left, p.body)
-	split.Offset = 0.45
+	split := p.v.splits.split(prefSplitChronology, 0.45, left, p.body)
 	p.show(p.selected)
 	for i, pos := range p.order {
 		if p.v.c.Chronology[pos].ID == p.selected {

@@ -49,8 +49,7 @@ func (l *entryList) build() fyne.CanvasObject {
 	l.removeBtn = widget.NewButton("Remove "+l.noun, l.askRemove)
 	l.body = container.NewStack()
 	left := container.NewBorder(nil, container.NewGridWithColumns(2, l.addBtn, l.removeBtn), nil, nil, l.list)
-	split := container.NewHSplit(left, l.body)
-	split.Offset = 0.3
+	split := l.v.splits.split(prefSplitList, 0.3, left, l.body)
 	l.form = nil
 	if l.selected >= 0 && l.selected < l.count() {
 		l.list.Select(l.selected)
