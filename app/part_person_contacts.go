@@ -9,7 +9,8 @@ import (
 )
 
 // newContacts edits each contact with the person: when, how, who was there,
-// whether they were seen alone, and their views in their own words.
+// whether they were seen alone, how they communicated and who helped, their
+// views in their own words and what they showed without words.
 func (p *personPart) newContacts() *entryList {
 	l, c := newEntryList(p.v, "contact"), func() *records.Case { return p.v.c }
 	l.count = func() int { return len(c().Contacts) }
@@ -32,7 +33,10 @@ func (p *personPart) newContacts() *entryList {
 		f.answer("contacts.spoken_alone", &ct.SpokenAlone)
 		f.text("contacts.not_alone_reason", &ct.NotAloneReason)
 		f.text("contacts.aids_used", &ct.AidsUsed)
+		f.many("contacts.communicated", &ct.Communicated)
+		f.text("contacts.helped_by", &ct.HelpedBy)
 		f.long("contacts.views", &ct.Views)
+		f.long("contacts.shown", &ct.Shown)
 		f.answer("contacts.consent_sought", &ct.ConsentSought)
 		f.choice("contacts.consent_given", &ct.ConsentGiven)
 		f.long("contacts.notes", &ct.Notes)
@@ -57,5 +61,5 @@ func contactChronologyText(ct records.Contact) string {
 	case records.No:
 		alone = "not seen alone"
 	}
-	return joinNonEmpty(". ", joinNonEmpty(", ", or(ct.Method, "Contact"), alone), ct.Views, ct.Notes)
+	return joinNonEmpty(". ", joinNonEmpty(", ", or(ct.Method, "Contact"), alone), ct.Views, ct.Shown, ct.Notes)
 }

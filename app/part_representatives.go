@@ -37,6 +37,7 @@ func (p *representativesPart) detail(f *form, i int) fyne.CanvasObject {
 	r := &p.v.c.Representatives[i]
 	f.choice("representatives.kind", &r.Kind)
 	f.text("representatives.name", &r.Name)
+	f.text("representatives.relationship", &r.Relationship)
 	f.text("representatives.organisation", &r.Organisation)
 	f.text("representatives.phone", &r.Phone)
 	f.text("representatives.email", &r.Email)

@@ -141,6 +141,9 @@ func writeContacts(t *caseWriter, c *records.Case) {
 		t.field("contacts.present", x.Present)
 		t.field("contacts.aids_used", x.AidsUsed)
 		t.field("contacts.views", x.Views)
+		t.field("contacts.communicated", strings.Join(x.Communicated, ", "))
+		t.field("contacts.helped_by", x.HelpedBy)
+		t.field("contacts.shown", x.Shown)
 		t.flagIf("contacts.consent_sought", x.ConsentSought)
 		t.field("contacts.consent_given", x.ConsentGiven)
 		t.field("contacts.notes", x.Notes)
@@ -178,6 +181,7 @@ func writeRepresentatives(t *caseWriter, c *records.Case) {
 	}
 	for i, r := range c.Representatives {
 		t.item(i+1, r.Kind+": "+r.Name)
+		t.field("representatives.relationship", r.Relationship)
 		t.field("representatives.organisation", r.Organisation)
 		t.field("representatives.phone", r.Phone)
 		t.field("representatives.email", r.Email)

@@ -55,7 +55,7 @@ func demoBriefingEngagement(g *demoGen, husband, daughter string) {
 	p := g.P()
 	g.addRep(2, -1, records.Representative{Kind: "Attorney under LPA - health and welfare", Name: daughter,
 		Phone: "07700 900114", Email: "susan.reid@example.org", Address: "3 Fennel Court, Easthope (fictional)",
-		PersonAgreed: "Not able to say", PaperworkSeen: records.Yes,
+		Relationship: "Daughter", PersonAgreed: "Not able to say", PaperworkSeen: records.Yes,
 		Notes: "Daughter. Lasting power of attorney for health and welfare registered in 2020; the original was seen on the second visit. Lives 40 miles away and visits every other weekend."})
 	g.addRep(4, 96, records.Representative{Kind: "Care Act advocate (s68)", Name: "Priya Nair", Organisation: "Brightwater Advocacy (fictional)",
 		Phone: "01632 960201", Email: "priya.nair@example.org", PersonAgreed: "Yes",
@@ -71,6 +71,7 @@ func demoBriefingEngagement(g *demoGen, husband, daughter string) {
 		SpokenAlone: records.Yes, AidsUsed: "Picture cards; photographs of the family",
 		Views: "\"I like it when the girls come.\" Shown a picture of a care home: \"No. Not that.\" \"" + firstOf(husband) + " gets tired.\"", ConsentSought: records.Yes, ConsentGiven: "Not able to consent",
 		Notes: "Visit with the advocate to go through what " + p + " wants. Outcomes revisited in her words."})
+	demoBriefingShown(g, husband)
 	g.addContact(38, records.Contact{Stage: "Safeguarding plan", Method: "Face to face elsewhere", Present: "Nobody else: seen in a quiet room at Willow Day Centre",
 		SpokenAlone: records.Yes, AidsUsed: "Picture cards",
 		Views: "\"It's better at home now. He doesn't shout so much.\" \"I like the singing here.\"", ConsentSought: records.No,
@@ -92,6 +93,26 @@ func demoBriefingEngagement(g *demoGen, husband, daughter string) {
 		Achievement: "Partially achieved", Evaluation: "\"He's better since the girls come in the morning. He still gets cross sometimes.\""})
 	g.addOutcome(10, records.DesiredOutcome{Text: "I want to keep going to the singing on Tuesdays.", Stage: "Enquiry",
 		Achievement: "Fully achieved", Evaluation: "\"I like the singing.\" Now goes on Tuesdays and Fridays."})
+}
+
+// demoBriefingShown is the contact the briefing's point about views is
+// made by: on a bad afternoon the person says nothing in words, and shows
+// with the help of a carer who knows her what she feels about her husband.
+func demoBriefingShown(g *demoGen, husband string) {
+	p, carer := g.P(), "Janet Mills"
+	g.addContact(24, records.Contact{Stage: "Enquiry", Method: "Face to face at home",
+		Present: carer + ", her home carer from Northmoor Home Care (fictional)", SpokenAlone: records.No,
+		NotAloneReason: p + " was not using words that afternoon; " + carer + " stayed because she knows what " + p + "'s signs mean.",
+		AidsUsed:       "Picture cards; her own cardigan and cup",
+		Communicated:   []string{"Pictures or symbols", "Objects of reference", "Behaviour or body language"},
+		HelpedBy:       carer + ", home carer, who helps her up every morning and knows her well",
+		Shown: "Said nothing in words. Relaxed and held " + firstOf(carer) + "'s hand while the picture cards were gone through; tapped the card of her own chair " +
+			"at home and smiled. Took her cardigan when it was held out, which " + firstOf(carer) + " says means \"yes, stay\". When " + firstOf(husband) +
+			"'s key was heard in the door she stiffened, pulled her arms to her chest and looked at " + firstOf(carer) + "; she settled again when he " +
+			"sat down across the room and spoke quietly. " + firstOf(carer) + " says this is how she shows she is frightened, and that she no longer " +
+			"does it in the mornings now that the stand aid is used.",
+		ConsentSought: records.No,
+		Notes:         "Afternoon visit with the home carer to see how " + p + " is with " + husband + " now that the carers and the stand aid are in place."})
 }
 
 func demoBriefingRisks(g *demoGen, husband string) {

@@ -114,7 +114,8 @@ func demoCareHome(g *demoGen) {
 	c.Consent = records.Consent{Enquiry: "Not able to consent", EnquiryDate: g.day(2), Share: "Not able to consent", ShareDate: g.day(2),
 		OverrideReason: "Others at risk", OverrideDetail: "Other residents may be affected by the same staffing problems."}
 	g.addContact(2, records.Contact{Stage: "Enquiry", Method: "Face to face at home", Present: "Nobody: seen in his room with the door closed", SpokenAlone: records.Yes,
-		AidsUsed: "Yes/no cards", Views: "Nodded when asked if the nights were bad. \"Cold. Wet.\" Squeezed my hand for yes when asked if he wants to stay at Larchfield.",
+		AidsUsed: "Yes/no cards", Communicated: []string{"Words", "Signs or gestures"},
+		Views:         "Nodded when asked if the nights were bad. \"Cold. Wet.\" Squeezed my hand for yes when asked if he wants to stay at Larchfield.",
 		ConsentSought: records.Yes, ConsentGiven: "Not able to consent", Notes: "Visited " + p + " at " + home + "; wound and bruise seen with the nurse in charge."})
 	g.addOutcome(2, records.DesiredOutcome{Text: "To be warm and dry at night and stay at Larchfield (yes on the cards).", Stage: "Enquiry"})
 	g.addRep(0, -1, records.Representative{Kind: "IMCA", Name: "Kwame Adeyemi", Organisation: "Northmoor Advocacy Hub (fictional)", Phone: "01632 960455", PersonAgreed: "Not able to say",

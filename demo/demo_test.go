@@ -95,6 +95,13 @@ func pickListUses() []pickListUse {
 		}},
 		{"Findings", records.Findings(), func(c *records.Case) []string { return []string{c.Outcome.Finding} }},
 		{"ContactMethods", records.ContactMethods(), eachContact(func(x records.Contact) string { return x.Method })},
+		{"CommunicationWays", records.CommunicationWays(), func(c *records.Case) []string {
+			var out []string
+			for _, x := range c.Contacts {
+				out = append(out, x.Communicated...)
+			}
+			return out
+		}},
 		{"ConsentAnswers", records.ConsentAnswers(), func(c *records.Case) []string {
 			return append([]string{c.Consent.Enquiry, c.Consent.Share}, eachContact(func(x records.Contact) string { return x.ConsentGiven })(c)...)
 		}},

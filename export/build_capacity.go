@@ -84,13 +84,24 @@ func (b *builder) representatives() Block {
 	}
 	t := Table{Columns: cols}
 	for _, r := range reps {
-		row := []string{r.Kind, joinNonEmpty(", ", r.Name, r.Organisation), period(r.From, r.To), r.PersonAgreed, answer(r.PaperworkSeen)}
+		row := []string{r.Kind, joinNonEmpty(", ", nameAndRelationship(r), r.Organisation), period(r.From, r.To), r.PersonAgreed, answer(r.PaperworkSeen)}
 		if !b.plain() {
 			row = append(row, joinNonEmpty("\n", r.Phone, r.Email, r.Address))
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// nameAndRelationship is "Dana Ørsted (Niece)": the relationship rides
+// with the name, as people write it, since the table has no room for a
+// column of its own.
+func nameAndRelationship(r records.Representative) string {
+	rel := strings.TrimSpace(r.Relationship)
+	if rel == "" {
+		return r.Name
+	}
+	return joinNonEmpty(" ", r.Name, "("+rel+")")
 }
 
 func period(from, to records.Date) string {

@@ -26,10 +26,10 @@ func (b *builder) views() []Block {
 	blocks = append(blocks, Subheading{"Views, wishes and feelings at each contact"})
 	n := 0
 	for _, ct := range c.Contacts {
-		if ct.Views == "" {
+		if !saysOrShows(ct) {
 			continue
 		}
-		blocks = append(blocks, Entry{contactTitle(ct), ct.Views})
+		blocks = append(blocks, contactViews(ct)...)
 		n++
 	}
 	if n == 0 {
@@ -38,13 +38,44 @@ func (b *builder) views() []Block {
 	return blocks
 }
 
+// saysOrShows reports whether a contact records anything of the person's
+// voice: their words, what they showed without words, how they
+// communicated or who helped them.
+func saysOrShows(ct records.Contact) bool {
+	return !blank(ct.Views) || !blank(ct.Shown) || !blank(ct.HelpedBy) || len(ct.Communicated) > 0
+}
+
+// contactViews is the person's words at a contact and, beside them, how
+// they communicated, who helped, and what they showed without words: a
+// person who says nothing may still make their views plain.
+func contactViews(ct records.Contact) []Block {
+	words := ct.Views
+	if blank(words) {
+		words = "No words recorded at this contact."
+	}
+	blocks := []Block{Entry{contactTitle(ct), words}}
+	fs := Fields{
+		field("contacts.communicated", strings.Join(ct.Communicated, ", ")),
+		field("contacts.helped_by", ct.HelpedBy),
+		field("contacts.shown", ct.Shown),
+	}
+	for _, f := range fs {
+		if !blank(f.Value) {
+			return append(blocks, fs)
+		}
+	}
+	return blocks
+}
+
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
 // viewsSummary says in a line what of the person's own words is recorded
 // below: "Recorded: 2 desired outcomes; views from 5 of 6 contacts.", or ""
 // when nothing is.
 func viewsSummary(c *records.Case) string {
 	views := 0
 	for _, ct := range c.Contacts {
-		if strings.TrimSpace(ct.Views) != "" {
+		if !blank(ct.Views) || !blank(ct.Shown) {
 			views++
 		}
 	}

@@ -90,7 +90,10 @@ type Options struct {
 // RulesVersion is the version of the rules of the check. Change it with
 // any change to a criterion that can change its result on some case, so
 // that results stored elsewhere (the case list's gaps) are worked out again.
-const RulesVersion = 2
+//
+// Version 3: views a person showed without words (records.Contact.Shown)
+// count as views sought and recorded.
+const RulesVersion = 3
 
 // Fingerprint names what a result of the check depends on besides the case
 // and the day: the rules and the settings. Results with the same

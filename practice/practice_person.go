@@ -8,17 +8,19 @@ import "msprecords/records"
 // checkViewsSought: the person's views or desired outcomes recorded at the
 // start of the enquiry and sought again later (a later contact with views,
 // or a desired outcome revisited or evaluated with them). Only one of the
-// two is partly met; none at all is not met.
+// two is partly met; none at all is not met. Views shown without words
+// count as views (see viewsRecorded).
 func checkViewsSought(p *practiceContext) Finding {
 	c := p.c
 	first := firstOccasion(c)
 	var ev []Evidence
 	var starts, dates []records.Date
 	for _, ct := range c.Contacts {
-		if blank(ct.Views) {
+		what := viewsRecorded(ct)
+		if what == "" {
 			continue
 		}
-		ev = append(ev, p.contactEvidence(ct, "views recorded"))
+		ev = append(ev, p.contactEvidence(ct, what))
 		dates = append(dates, ct.Date)
 		if isEarly(ct.Stage, ct.Date, first) {
 			starts = append(starts, ct.Date)
@@ -43,13 +45,33 @@ func checkViewsSought(p *practiceContext) Finding {
 	return p.viewsFinding(ev, starts, dates, revisited)
 }
 
+// viewsRecorded says what a contact records of the person's views, or ""
+// when it records none. What the person showed without words (by
+// behaviour, signs, pictures or objects of reference), and how it was
+// understood, counts as much as what they said: a resident with advanced
+// dementia may say nothing and still show that someone frightens them.
+// Ticking the ways they communicated records no view on its own.
+func viewsRecorded(ct records.Contact) string {
+	words, shown := !blank(ct.Views), !blank(ct.Shown)
+	switch {
+	case words && shown:
+		return "views recorded, in words and shown without them"
+	case words:
+		return "views recorded"
+	case shown:
+		return "views shown without words"
+	}
+	return ""
+}
+
 func (p *practiceContext) viewsFinding(ev []Evidence, starts, dates []records.Date, revisited bool) Finding {
 	if len(dates) == 0 {
 		for _, ct := range p.c.Contacts {
 			ev = append(ev, p.contactEvidence(ct, "views not recorded"))
 		}
 		return Finding{Result: NotMet, Evidence: ev,
-			Prompt: "Ask the person what they want to happen, and record their views and desired outcomes in their own words."}
+			Prompt: "Ask the person what they want to happen, and record their views and desired outcomes in their own words, " +
+				"or what they showed without words and how it was understood."}
 	}
 	if len(starts) == 0 {
 		return Finding{Result: PartlyMet, Evidence: ev,

@@ -370,3 +370,39 @@ func TestCountGapsAgreesWithCheck(t *testing.T) {
 		}
 	}
 }
+
+// A person who says nothing in words but shows their views by behaviour,
+// at the start and again later, has had their views sought throughout;
+// a contact that records no view, by words or otherwise, has not.
+func TestViewsShownWithoutWords(t *testing.T) {
+	shown := func(c *records.Case) {
+		for i := range c.Contacts {
+			ct := &c.Contacts[i]
+			ct.Views, ct.HelpedBy = "", "Mary, the carer who knows her best"
+			ct.Communicated = []string{records.CommunicationWays()[4]}
+			ct.Shown = "Relaxed and smiled in her own chair; turned away and gripped the chair arm when her husband came in."
+		}
+		c.DesiredOutcomes = nil
+	}
+	c := exemplaryCase()
+	shown(c)
+	f, _ := Check(c, practiceOptions()).Finding(CriterionViewsSought)
+	if f.Result != Met || len(f.Evidence) != 2 || f.Evidence[0].Text != "Contact on 4 June 2025: views shown without words" {
+		t.Errorf("views shown by behaviour: %s %v, want met on both contacts", f.Result, f.Evidence)
+	}
+
+	// The only contact, early on: recorded, so no longer missing.
+	c.Contacts = c.Contacts[:1]
+	if f, _ := Check(c, practiceOptions()).Finding(CriterionViewsSought); f.Result == NotMet {
+		t.Errorf("the only contact shows views: %s %v", f.Result, f.Evidence)
+	}
+
+	// The ways ticked, who helped, but nothing shown nor said: not met.
+	c.Contacts[0].Shown = " "
+	f, _ = Check(c, practiceOptions()).Finding(CriterionViewsSought)
+	checkFailure(t, f, NotMet, []string{"c1"}, records.PartPerson, "showed without words")
+	c.Contacts[0] = records.Contact{ID: "c1", Date: d25(time.June, 4)}
+	if f, _ := Check(c, practiceOptions()).Finding(CriterionViewsSought); f.Result != NotMet {
+		t.Errorf("an empty contact: %s, want not met", f.Result)
+	}
+}

@@ -5,8 +5,12 @@ import "time"
 // SchemaVersion is the version of the Case document. Stored documents and
 // JSON imports carry it; a version this build does not know is refused.
 // Version 2 made every yes/no question an Answer (yes, no or not answered);
-// version 1 documents are still read (see Upgrade).
-const SchemaVersion = 2
+// version 1 documents are still read (see Upgrade). Version 3 added what a
+// contact shows of the person's views without words (communicated,
+// helped_by, shown) and a representative's relationship: a version 2
+// document reads as it is, but a build that knows only version 2 would
+// drop the new fields when it saved a case again, so it must refuse them.
+const SchemaVersion = 3
 
 // Case is one safeguarding enquiry: everything recorded about the adult, the
 // enquiry and the work done with them. It is stored as one document.
@@ -124,10 +128,17 @@ type Contact struct {
 	NotAloneReason string `json:"not_alone_reason"`
 	AidsUsed       string `json:"aids_used"`
 	Views          string `json:"views"` // the person's views, wishes and feelings in their own words
-	ConsentSought  Answer `json:"consent_sought"`
-	ConsentGiven   string `json:"consent_given"` // ConsentAnswers
-	Notes          string `json:"notes"`
-	RecordedBy     string `json:"recorded_by"`
+	// Communicated, HelpedBy and Shown record a person who tells without
+	// words, such as a resident with advanced dementia who shows by their
+	// behaviour that they are frightened: their views count as much as
+	// spoken ones.
+	Communicated  []string `json:"communicated"` // CommunicationWays
+	HelpedBy      string   `json:"helped_by"`    // who helped them communicate
+	Shown         string   `json:"shown"`        // what they showed without words, and how it was understood
+	ConsentSought Answer   `json:"consent_sought"`
+	ConsentGiven  string   `json:"consent_given"` // ConsentAnswers
+	Notes         string   `json:"notes"`
+	RecordedBy    string   `json:"recorded_by"`
 }
 
 // DesiredOutcome is an outcome as the person put it, with its history.
@@ -155,6 +166,7 @@ type Representative struct {
 	ID            string `json:"id"`
 	Kind          string `json:"kind"` // RepresentativeKinds
 	Name          string `json:"name"`
+	Relationship  string `json:"relationship"` // to the person: "Daughter", "Friend", "Solicitor"
 	Organisation  string `json:"organisation"`
 	Phone         string `json:"phone"`
 	Email         string `json:"email"`

@@ -71,6 +71,10 @@ var glossary = []Term{
 	{"Person alleged to have caused harm", "Anyone the concern says may have harmed the person. Recorded neutrally: an allegation is not a finding."},
 	{"Safeguarding Adults Review", "A review the Safeguarding Adults Board arranges when an adult has died or been seriously " +
 		"harmed and agencies could have worked together better (section 44 of the Care Act 2014)."},
+	{"Objects of reference", "Everyday objects that stand for something, used with a person who finds words or pictures hard: " +
+		"a cup for a drink, a towel for a bath. Holding out or pushing away an object is how they answer."},
+	{"Pictures or symbols", "Photographs, drawings or symbol cards the person points to or looks at to say what they want, " +
+		"such as a talking mat or a picture of a place or a person."},
 	{"Desired outcomes", "What the person wants to happen, in their own words: asked at the start, reviewed during, and checked at the end."},
 }
 

@@ -136,6 +136,17 @@ var contactMethods = []string{
 	"Through an interpreter",
 }
 
+// communicationWays are the ways a person may make themselves understood
+// at a contact. Words is one way among them: a person who shows their views
+// by behaviour or with objects of reference has still given them.
+var communicationWays = []string{
+	"Words",
+	"Signs or gestures",
+	"Pictures or symbols",
+	"Objects of reference",
+	"Behaviour or body language",
+}
+
 var consentAnswers = []string{"Yes", "Yes, with limits", "No", "Not able to consent", "Not asked"}
 
 var shareOverrideReasons = []string{
@@ -288,6 +299,10 @@ func Findings() []string { return slices.Clone(findings) }
 
 // ContactMethods returns the ways a practitioner was in contact with the person.
 func ContactMethods() []string { return slices.Clone(contactMethods) }
+
+// CommunicationWays returns the ways a person may communicate at a contact;
+// the first is words.
+func CommunicationWays() []string { return slices.Clone(communicationWays) }
 
 // ConsentAnswers record whether consent was given.
 func ConsentAnswers() []string { return slices.Clone(consentAnswers) }

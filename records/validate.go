@@ -133,6 +133,7 @@ func checkEntries(k *checker, c *Case) {
 		}
 		k.notFuture(f+".date", ct.Date, "Date of contact")
 		k.oneOf(f+".method", ct.Method, contactMethods, "how the contact was made")
+		checkCommunicated(k, f, ct.Communicated)
 	}
 	for i, r := range c.Referrals {
 		f := fmt.Sprintf("referrals[%d]", i)
@@ -166,6 +167,17 @@ func checkEntries(k *checker, c *Case) {
 		k.order(f+".revisited_on", m.Date, m.RevisitedOn, "Date of assessment", "Date revisited")
 	}
 	checkChronologyLinks(k, c.Chronology)
+}
+
+// checkCommunicated refuses any way of communicating that is not in the
+// pick-list, an empty one included, since the window only ever stores ways
+// from the list and anything else came from a file.
+func checkCommunicated(k *checker, contact string, ways []string) {
+	for j, w := range ways {
+		if !Contains(communicationWays, w) {
+			k.add(fmt.Sprintf("%s.communicated[%d]", contact, j), "Select how the person communicated from the list")
+		}
+	}
 }
 
 func checkChronologyLinks(k *checker, entries []ChronologyEntry) {

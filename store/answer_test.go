@@ -34,8 +34,8 @@ func TestAnswersRoundTripThroughJSON(t *testing.T) {
 			t.Errorf("the export lacks %s", want)
 		}
 	}
-	if bytes.Contains(data, []byte(`"schema":1`)) || !bytes.Contains(data, []byte(`"schema":2`)) {
-		t.Errorf("the export is not of case schema 2")
+	if bytes.Contains(data, []byte(`"schema":1`)) || !bytes.Contains(data, []byte(schemaField)) {
+		t.Errorf("the export is not of case schema %d", records.SchemaVersion)
 	}
 	s, _, _ := newTestStore(t)
 	if _, err := s.ImportJSON(bytes.NewReader(data)); err != nil {
@@ -155,7 +155,7 @@ func TestImportsSchema1File(t *testing.T) {
 // TestOpensStoreWithSchema1Documents puts documents of case schema 1 in
 // the store, as the previous version stored them, and summaries made with
 // the previous rules: the store opens, reads them upgraded, remakes the
-// summaries and writes schema 2 at the next change.
+// summaries and writes this schema at the next change.
 func TestOpensStoreWithSchema1Documents(t *testing.T) {
 	data, err := os.ReadFile(schema1File)
 	if err != nil {
@@ -232,8 +232,8 @@ func TestOpensStoreWithSchema1Documents(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Contains(doc, []byte(`"schema":2`)) || bytes.Contains(doc, []byte(`"spoken_alone":true`)) || bytes.Contains(doc, []byte(`"spoken_alone":false`)) {
-			t.Errorf("%s saved again is not of schema 2: %.200s", c.Reference, doc)
+		if !bytes.Contains(doc, []byte(schemaField)) || bytes.Contains(doc, []byte(`"spoken_alone":true`)) || bytes.Contains(doc, []byte(`"spoken_alone":false`)) {
+			t.Errorf("%s saved again is not of schema %d: %.200s", c.Reference, records.SchemaVersion, doc)
 		}
 	}
 }

@@ -87,7 +87,8 @@ func fullCase(tag string) *records.Case {
 		Contacts: []records.Contact{{
 			ID: records.NewID(), Date: day(2025, 3, 4), Stage: records.Stages()[3], Method: records.ContactMethods()[0], Present: "Daughter",
 			SpokenAlone: records.Yes, NotAloneReason: "Asked for her daughter", AidsUsed: "Picture cards",
-			Views: "I want to stay home " + tag, ConsentSought: records.Yes, ConsentGiven: "Yes", Notes: "Calm visit " + tag,
+			Views: "I want to stay home " + tag, Communicated: []string{records.CommunicationWays()[4]},
+			HelpedBy: "Her key worker", Shown: "Smiled and held my hand " + tag, ConsentSought: records.Yes, ConsentGiven: "Yes", Notes: "Calm visit " + tag,
 			RecordedBy: "Sam Lead",
 		}},
 		DesiredOutcomes: []records.DesiredOutcome{{
@@ -96,7 +97,7 @@ func fullCase(tag string) *records.Case {
 			Achievement: records.OutcomeAchievement()[0], Evaluation: "I sleep better",
 		}},
 		Representatives: []records.Representative{{
-			ID: records.NewID(), Kind: records.RepresentativeKinds()[0], Name: "Dora Daughter", Organisation: "None", Phone: "07700 900001",
+			ID: records.NewID(), Kind: records.RepresentativeKinds()[0], Name: "Dora Daughter", Relationship: "Daughter", Organisation: "None", Phone: "07700 900001",
 			Email: "dora@example.org", Address: "9 Lantern Row", From: day(2025, 3, 4), To: day(2025, 11, 30),
 			PersonAgreed: "Yes", PaperworkSeen: records.Yes, Notes: "Visits daily",
 		}},
