@@ -119,6 +119,7 @@ func searchText(c *records.Case) string {
 	add(c.Enquiry.Concern)
 	for i := range c.Contacts {
 		add(c.Contacts[i].Views)
+		add(c.Contacts[i].Shown)
 		add(c.Contacts[i].Notes)
 	}
 	for i := range c.Chronology {

@@ -16,8 +16,9 @@ import (
 func searchFixture(t *testing.T) (*Store, string, [32]byte, map[string]*records.Case) {
 	s, dir, key := newTestStore(t)
 	open := &records.Case{Reference: "B-2", Person: records.Person{Name: "Zoë Łukasiewicz", PreferredName: "Zo"},
-		Enquiry:  records.Enquiry{Stage: records.Stages()[3], Concern: "Money taken by a LODGER"},
-		Contacts: []records.Contact{{Date: records.Today(), Views: "I want my garden back", Notes: "Spoke in the kitchen"}},
+		Enquiry: records.Enquiry{Stage: records.Stages()[3], Concern: "Money taken by a LODGER"},
+		Contacts: []records.Contact{{Date: records.Today(), Views: "I want my garden back", Notes: "Spoke in the kitchen"},
+			{Date: records.Today(), Shown: "Turned away and pulled the blanket up"}},
 		Risks: []records.Risk{{Description: "Financial", Actions: []records.Action{
 			{What: "Bank letter", Due: records.Today().AddDays(-1), Status: records.ActionStatuses()[1]},
 			{What: "Later", Due: records.Today().AddDays(5), Status: records.ActionStatuses()[0]},
@@ -80,6 +81,7 @@ func TestSearch(t *testing.T) {
 		{"reference", Query{Text: "c-3"}, []string{"C-3"}},
 		{"concern", Query{Text: "lodger"}, []string{"B-2"}},
 		{"contact views", Query{Text: "garden"}, []string{"B-2"}},
+		{"views shown without words", Query{Text: "blanket"}, []string{"B-2"}},
 		{"contact notes", Query{Text: "kitchen"}, []string{"B-2"}},
 		{"chronology", Query{Text: "allotment"}, []string{"A-1"}},
 		{"all words", Query{Text: "  lodger   garden "}, []string{"B-2"}},
