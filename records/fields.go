@@ -26,6 +26,13 @@ type Field struct {
 	// Internal marks bookkeeping nobody reads as part of the record: the
 	// schema version and the opaque ids. Internal fields have no label.
 	Internal bool
+	// Long marks free text the window shows as a multi-line box (notes,
+	// views, the concern). Such a box is where a care-home manager most
+	// often wonders what to write, so a Long field always has Help (a test
+	// checks), and the window builds its multi-line boxes only for Long
+	// fields. It lives here, not in the window, so that the records test can
+	// hold every multi-line field to having help.
+	Long bool
 }
 
 // Fields returns the descriptions of every field of the Case, in the order
@@ -116,15 +123,15 @@ var fields = []Field{
 	{Path: "person.preferred_name", Label: "Preferred name", Help: "What the person likes to be called."},
 	{Path: "person.date_of_birth", Label: "Date of birth"},
 	{Path: "person.nhs_number", Label: "NHS number", Hint: "999 123 4560"},
-	{Path: "person.address", Label: "Address"},
+	{Path: "person.address", Label: "Address", Help: "Where the person lives now, a line of the address to a line; the postcode has its own box.", Long: true},
 	{Path: "person.postcode", Label: "Postcode", Hint: "SW1A 1AA"},
 	{Path: "person.phone", Label: "Telephone"},
 	{Path: "person.gender", Label: "Gender"},
 	{Path: "person.language", Label: "Language"},
 	{Path: "person.interpreter_needed", Label: "Interpreter needed"},
-	{Path: "person.communication_needs", Label: "Communication needs", Help: "How the person understands and makes themselves understood."},
+	{Path: "person.communication_needs", Label: "Communication needs", Help: "How the person understands and makes themselves understood, and what helps, such as short sentences or a quiet room.", Long: true},
 	{Path: "person.communication_aids", Label: "Communication aids", Hint: "For example, picture cards, hearing aids"},
-	{Path: "person.conditions", Label: "Diagnosis and conditions", Hint: "For example, advanced dementia"},
+	{Path: "person.conditions", Label: "Diagnosis and conditions", Hint: "For example, advanced dementia", Help: "Diagnoses as the GP or hospital gave them, and how each affects the person day to day.", Long: true},
 	{Path: "person.primary_support_reason", Label: "Primary support reason", Help: "The main reason the person needs care and support, as the council records it."},
 	{Path: "person.lives_with", Label: "Lives with"},
 	{Path: "person.substantial_difficulty", Label: "Substantial difficulty in being involved",
@@ -141,7 +148,7 @@ var fields = []Field{
 	{Path: "enquiry.stage", Label: "Stage", Choices: list(&stages)},
 	{Path: "enquiry.lead_practitioner", Label: "Lead practitioner"},
 	{Path: "enquiry.organisation", Label: "Lead organisation", Help: "The organisation making the enquiry."},
-	{Path: "enquiry.concern", Label: "The concern, in the referrer's words"},
+	{Path: "enquiry.concern", Label: "The concern, in the referrer's words", Help: "What the referrer told you, in their words and in quotation marks where you can, not your view of it.", Long: true},
 	{Path: "enquiry.conflicting_accounts", Label: "Accounts of what happened conflict"},
 
 	// Referral in.
@@ -159,7 +166,7 @@ var fields = []Field{
 	{Path: "s42_decision.care_and_support_needs", Label: "(a) Has care and support needs", Choices: list(&testAnswers)},
 	{Path: "s42_decision.experiencing_or_at_risk", Label: "(b) Experiencing, or at risk of, abuse or neglect", Choices: list(&testAnswers)},
 	{Path: "s42_decision.unable_to_protect", Label: "(c) Unable to protect themselves", Choices: list(&testAnswers)},
-	{Path: "s42_decision.reasons_not_met", Label: "Reasons where a test was not met"},
+	{Path: "s42_decision.reasons_not_met", Label: "Reasons where a test was not met", Help: "For each test not met, what you know that shows it is not met.", Long: true},
 	{Path: "s42_decision.enquiry_anyway", Label: "Enquiry made anyway"},
 	{Path: "s42_decision.decision", Label: "The decision", Choices: list(&s42Decisions)},
 	{Path: "s42_decision.other_handling", Label: "Otherwise handled by", Choices: list(&otherHandling),
@@ -173,7 +180,7 @@ var fields = []Field{
 	{Path: "consent.share_date", Label: "Date of consent to share"},
 	{Path: "consent.limits", Label: "Limits the person set on sharing"},
 	{Path: "consent.override_reason", Label: "Reason for sharing without consent", Choices: list(&shareOverrideReasons)},
-	{Path: "consent.override_detail", Label: "Why consent was overridden"},
+	{Path: "consent.override_detail", Label: "Why consent was overridden", Help: "What risk made sharing necessary, who decided, and whether the person was told.", Long: true},
 
 	// Contacts with the person.
 	{Path: "contacts.id", Internal: true},
@@ -184,15 +191,15 @@ var fields = []Field{
 	{Path: "contacts.spoken_alone", Label: "Spoken to alone"},
 	{Path: "contacts.not_alone_reason", Label: "Why not spoken to alone"},
 	{Path: "contacts.aids_used", Label: "Communication aids used"},
-	{Path: "contacts.views", Label: "Their views, wishes and feelings, in their own words", Help: helpOwnWords},
+	{Path: "contacts.views", Label: "Their views, wishes and feelings, in their own words", Help: "Their own words where you can, in quotation marks; say who asked and how.", Long: true},
 	{Path: "contacts.consent_sought", Label: "Consent sought"},
 	{Path: "contacts.consent_given", Label: "Consent given", Choices: list(&consentAnswers)},
-	{Path: "contacts.notes", Label: "Notes"},
+	{Path: "contacts.notes", Label: "Notes", Help: "What else happened at the contact: what you saw, what was agreed and what happens next.", Long: true},
 	{Path: "contacts.recorded_by", Label: "Recorded by"},
 
 	// Desired outcomes, as the person put them.
 	{Path: "desired_outcomes.id", Internal: true},
-	{Path: "desired_outcomes.text", Label: "In the person's words", Help: helpOwnWords},
+	{Path: "desired_outcomes.text", Label: "In the person's words", Help: helpOwnWords, Long: true},
 	{Path: "desired_outcomes.recorded", Label: "Date first recorded"},
 	{Path: "desired_outcomes.stage", Label: "Stage when recorded", Choices: list(&stages), Help: helpStage},
 	{Path: "desired_outcomes.history.date", Label: "Date revisited"},
@@ -200,7 +207,7 @@ var fields = []Field{
 	{Path: "desired_outcomes.history.reason", Label: "Why it changed",
 		Help: "When the outcome was confirmed unchanged, what the person said."},
 	{Path: "desired_outcomes.achievement", Label: "Achieved", Choices: list(&outcomeAchievement)},
-	{Path: "desired_outcomes.evaluation", Label: "What the person said at evaluation", Help: helpOwnWords},
+	{Path: "desired_outcomes.evaluation", Label: "What the person said at evaluation", Help: "Their own words on whether this outcome was achieved, in quotation marks where you can.", Long: true},
 
 	// Representatives and advocates.
 	{Path: "representatives.id", Internal: true},
@@ -209,12 +216,12 @@ var fields = []Field{
 	{Path: "representatives.organisation", Label: "Organisation"},
 	{Path: "representatives.phone", Label: "Telephone"},
 	{Path: "representatives.email", Label: "Email", Hint: "name@example.org"},
-	{Path: "representatives.address", Label: "Address"},
+	{Path: "representatives.address", Label: "Address", Help: "Where to write to them; for an advocate, their organisation's address is enough.", Long: true},
 	{Path: "representatives.from", Label: "Involved from"},
 	{Path: "representatives.to", Label: "Involved until"},
 	{Path: "representatives.person_agreed", Label: "The person agreed to them", Choices: list(&agreementAnswers)},
 	{Path: "representatives.paperwork_seen", Label: "Paperwork seen", Help: helpPaperwork},
-	{Path: "representatives.notes", Label: "Notes"},
+	{Path: "representatives.notes", Label: "Notes", Help: "What matters about their role, such as what the LPA or court order lets them decide, and how best to reach them.", Long: true},
 	{Path: "advocacy.offered", Label: "Advocacy offered"},
 	{Path: "advocacy.response", Label: "Response to the offer", Choices: list(&advocacyResponses)},
 	{Path: "advocacy.kind", Label: "Type of advocacy", Choices: list(&representativeKinds)},
@@ -229,9 +236,9 @@ var fields = []Field{
 	{Path: "capacity_assessments.retain", Label: "Retain the information", Choices: list(&functionalAnswers)},
 	{Path: "capacity_assessments.use_or_weigh", Label: "Use or weigh the information", Choices: list(&functionalAnswers)},
 	{Path: "capacity_assessments.communicate", Label: "Communicate the decision", Choices: list(&functionalAnswers)},
-	{Path: "capacity_assessments.impairment", Label: "Impairment of the mind or brain"},
+	{Path: "capacity_assessments.impairment", Label: "Impairment of the mind or brain", Help: "The impairment of the mind or brain, such as dementia, and how you know of it: a diagnosis, or what you saw.", Long: true},
 	{Path: "capacity_assessments.causal_link", Label: "Causal link",
-		Help: "Why the impairment, and not something else, means the person cannot make the decision."},
+		Help: "Why the impairment, and not something else, means the person cannot make the decision.", Long: true},
 	{Path: "capacity_assessments.outcome", Label: "Outcome of the assessment", Choices: list(&capacityOutcomes)},
 	{Path: "capacity_assessments.fluctuates", Label: "Capacity fluctuates"},
 	{Path: "capacity_assessments.revisit_by", Label: "Date to revisit the decision",
@@ -240,26 +247,26 @@ var fields = []Field{
 	{Path: "capacity_assessments.revisit_outcome", Label: "Outcome when revisited"},
 	{Path: "capacity_assessments.risks_considered", Label: "Risks this assessment considered",
 		Help: "Every risk in the case should be explored."},
-	{Path: "capacity_assessments.best_interests", Label: "Best-interests decision"},
-	{Path: "capacity_assessments.consulted", Label: "Who was consulted"},
-	{Path: "capacity_assessments.less_restrictive", Label: "Less restrictive options considered"},
+	{Path: "capacity_assessments.best_interests", Label: "Best-interests decision", Help: "The decision made for the person and why it is in their best interests, weighing their wishes, feelings, beliefs and values.", Long: true},
+	{Path: "capacity_assessments.consulted", Label: "Who was consulted", Help: "Who was asked for their view (family, friends, carers, an attorney or an IMCA), when, and what each said.", Long: true},
+	{Path: "capacity_assessments.less_restrictive", Label: "Less restrictive options considered", Help: "The other options weighed and why each was or was not chosen; prefer the one that restricts the person least.", Long: true},
 	{Path: "capacity_assessments.supported_by", Label: "Supported by", Choices: list(&capacitySupport)},
-	{Path: "capacity_assessments.notes", Label: "Notes"},
+	{Path: "capacity_assessments.notes", Label: "Notes", Help: "Anything else that matters, such as how the person was helped to decide: the time of day, the place, the aids used.", Long: true},
 
 	// People alleged to have caused harm, and service providers.
 	{Path: "alleged_persons.id", Internal: true},
 	{Path: "alleged_persons.name", Label: "Name"},
 	{Path: "alleged_persons.relationship", Label: "Relationship to the person"},
-	{Path: "alleged_persons.address", Label: "Address"},
+	{Path: "alleged_persons.address", Label: "Address", Help: "Where they live, if known; leave it empty rather than guess.", Long: true},
 	{Path: "alleged_persons.phone", Label: "Telephone"},
 	{Path: "alleged_persons.lived_with_then", Label: "Lived with the person at the time"},
 	{Path: "alleged_persons.lives_with_now", Label: "Lives with the person now"},
 	{Path: "alleged_persons.aware_of_concern", Label: "Aware of the concern"},
 	{Path: "alleged_persons.also_adult_at_risk", Label: "Also an adult at risk"},
 	{Path: "alleged_persons.linked_to_service_failure", Label: "Linked to a service failure"},
-	{Path: "alleged_persons.views", Label: "Their views"},
-	{Path: "alleged_persons.impact", Label: "Impact of the concerns on them"},
-	{Path: "alleged_persons.support_offered", Label: "Support offered to them"},
+	{Path: "alleged_persons.views", Label: "Their views", Help: "What they said about the concern, in their own words where you can; an allegation is not a finding.", Long: true},
+	{Path: "alleged_persons.impact", Label: "Impact of the concerns on them", Help: "How the concern and the enquiry have affected them, for example their health, their work or their caring role.", Long: true},
+	{Path: "alleged_persons.support_offered", Label: "Support offered to them", Help: "What was offered to them, such as advice, a carer's assessment or a referral, and whether they took it up.", Long: true},
 	{Path: "alleged_persons.outcomes", Label: "Outcomes for them", Choices: list(&allegedPersonOutcomes)},
 	{Path: "service_providers.id", Internal: true},
 	{Path: "service_providers.name", Label: "Name of the provider"},
@@ -272,16 +279,16 @@ var fields = []Field{
 	{Path: "allegations.source_detail", Label: "Source of risk (in detail)", Choices: SourceDetailLabels},
 	{Path: "allegations.source", Label: "Source of risk", Choices: list(&riskSources),
 		Help: "The national return's source of risk; choosing the detail fills it in."},
-	{Path: "allegations.description", Label: "What is alleged"},
+	{Path: "allegations.description", Label: "What is alleged", Help: "What is said to have happened, when and where, as it was reported; keep to what was said.", Long: true},
 	{Path: "allegations.risk_outcome", Label: "Risk outcome", Choices: list(&riskOutcomes)},
 
 	// Risks and their actions.
 	{Path: "risks.id", Internal: true},
-	{Path: "risks.description", Label: "Description of the risk"},
+	{Path: "risks.description", Label: "Description of the risk", Help: "What could happen, to whom, and in what circumstances, in plain words.", Long: true},
 	{Path: "risks.source", Label: "Who or what it comes from"},
 	{Path: "risks.likelihood", Label: "Likelihood", Choices: list(&levels)},
 	{Path: "risks.impact", Label: "Impact", Choices: list(&levels)},
-	{Path: "risks.person_view", Label: "The person's view of the risk"},
+	{Path: "risks.person_view", Label: "The person's view of the risk", Help: "How the person sees the risk, in their own words where you can, including any risk they choose to live with.", Long: true},
 	{Path: "risks.actions.id", Internal: true},
 	{Path: "risks.actions.what", Label: "What will be done"},
 	{Path: "risks.actions.owner", Label: "Owner"},
@@ -290,34 +297,34 @@ var fields = []Field{
 	{Path: "risks.actions.completed", Label: "Date completed"},
 	{Path: "risks.actions.outcome_id", Label: "Desired outcome it serves"},
 	{Path: "risks.actions.less_restrictive", Label: "Less restrictive option"},
-	{Path: "risks.less_restrictive", Label: "Less restrictive options considered"},
-	{Path: "risks.proportionality", Label: "Why the response is proportionate"},
+	{Path: "risks.less_restrictive", Label: "Less restrictive options considered", Help: "Other ways to reduce this risk that would limit the person's life less, and why they were or were not chosen.", Long: true},
+	{Path: "risks.proportionality", Label: "Why the response is proportionate", Help: "Why this is the least intrusive response that fits the risk, and how it respects what the person wants.", Long: true},
 	{Path: "risks.evaluation.date", Label: "Date evaluated with the person"},
 	{Path: "risks.evaluation.result", Label: "Result of the evaluation", Choices: list(&riskEvaluations)},
-	{Path: "risks.evaluation.person_said", Label: "What the person said at evaluation", Help: helpOwnWords},
+	{Path: "risks.evaluation.person_said", Label: "What the person said at evaluation", Help: helpOwnWords, Long: true},
 	{Path: "risks.closed", Label: "Risk closed"},
 
 	// Referrals to partner agencies.
 	{Path: "referrals.id", Internal: true},
 	{Path: "referrals.agency", Label: "Agency", Choices: list(&agencies)},
-	{Path: "referrals.detail", Label: "What the referral is about"},
+	{Path: "referrals.detail", Label: "What the referral is about", Help: "What you asked the agency to do and why, and what information you shared with them.", Long: true},
 	{Path: "referrals.identified", Label: "Date the need was identified"},
 	{Path: "referrals.referred", Label: "Date referred"},
 	{Path: "referrals.reference", Label: "Agency's reference"},
-	{Path: "referrals.response", Label: "Agency's response"},
+	{Path: "referrals.response", Label: "Agency's response", Help: "What the agency said or did, and when; if there was no reply, say when you chased it.", Long: true},
 
 	// Professional curiosity and challenge.
 	{Path: "challenges.id", Internal: true},
 	{Path: "challenges.date", Label: "Date of challenge"},
 	{Path: "challenges.by", Label: "Raised by"},
-	{Path: "challenges.what", Label: "What was questioned"},
-	{Path: "challenges.outcome", Label: "What came of it"},
+	{Path: "challenges.what", Label: "What was questioned", Help: "The decision or account you questioned, and what made you question it.", Long: true},
+	{Path: "challenges.outcome", Label: "What came of it", Help: "What happened as a result (an answer, a changed decision or an escalation) and when.", Long: true},
 
 	// Others at risk.
 	{Path: "others_at_risk.adults", Label: "Other adults at risk"},
 	{Path: "others_at_risk.children", Label: "Children at risk"},
 	{Path: "others_at_risk.children_concern_raised", Label: "Children's safeguarding concern raised"},
-	{Path: "others_at_risk.details", Label: "About the others at risk"},
+	{Path: "others_at_risk.details", Label: "About the others at risk", Help: "Who else may be at risk (a first name or role is enough), how, and what was done about it.", Long: true},
 
 	// An enquiry the council caused another body to make.
 	{Path: "caused_enquiry.organisation", Label: "Organisation asked to enquire"},
@@ -338,7 +345,7 @@ var fields = []Field{
 	{Path: "meetings.date", Label: "Date of meeting"},
 	{Path: "meetings.place", Label: "Place"},
 	{Path: "meetings.purpose", Label: "Purpose of sharing information",
-		Help: "Why the information is shared: necessary and proportionate, on a need-to-know basis."},
+		Help: "Why the information is shared: necessary and proportionate, on a need-to-know basis.", Long: true},
 	{Path: "meetings.attendees.name", Label: "Name"},
 	{Path: "meetings.attendees.role", Label: "Role"},
 	{Path: "meetings.attendees.organisation", Label: "Organisation"},
@@ -359,8 +366,8 @@ var fields = []Field{
 	{Path: "outcome.felt_listened", Label: "Felt listened to", Choices: list(&feltListened)},
 	{Path: "outcome.kept_informed", Label: "Kept informed", Choices: list(&yesNo)},
 	{Path: "outcome.invited_to_meetings", Label: "Invited to meetings", Choices: list(&yesNo)},
-	{Path: "outcome.person_feedback", Label: "Feedback on the process, in their words", Help: helpOwnWords},
-	{Path: "outcome.view_of_closing", Label: "The person's view of closing"},
+	{Path: "outcome.person_feedback", Label: "Feedback on the process, in their words", Help: "Their own words on how the enquiry was for them: whether they were listened to, kept informed and feel safer.", Long: true},
+	{Path: "outcome.view_of_closing", Label: "The person's view of closing", Help: "What the person said about the enquiry being closed, in their words, or their representative's if they could not say.", Long: true},
 	{Path: "outcome.referrer_feedback_given", Label: "Feedback given to the referrer"},
 	{Path: "outcome.no_feedback_reason", Label: "Why no feedback was given"},
 	{Path: "outcome.closure_reason", Label: "Reason for closing"},
@@ -379,7 +386,7 @@ var fields = []Field{
 	{Path: "chronology.recorded", Label: "Recorded at"},
 	{Path: "chronology.author", Label: "Recorded by"},
 	{Path: "chronology.kind", Label: "Kind of entry", Choices: list(&chronologyKinds)},
-	{Path: "chronology.text", Label: "What happened"},
+	{Path: "chronology.text", Label: "What happened", Help: "What happened, who was there and what was decided, written at the time; a mistake is put right by a new entry.", Long: true},
 	{Path: "chronology.corrects", Label: "Corrects", Help: "The earlier entry this one corrects; entries are never rewritten."},
 	{Path: "chronology.link", Internal: true},
 }
