@@ -100,8 +100,8 @@ var glossary = []Term{
 		"harassment, verbal abuse, cyber bullying, isolation, and unreasonable withdrawal of services or support."},
 	{"Financial or Material Abuse", "Including theft, fraud, scams, pressure over wills, property or inheritance, and the misuse " +
 		"of the person's money, possessions or benefits."},
-	{"Domestic Abuse", "Abuse by a partner, former partner or family member aged 16 or over: physical, sexual, psychological, " +
-		"financial or emotional, including coercive control and so-called 'honour'-based violence."},
+	{"Domestic Abuse", "Abuse between people aged 16 or over who are, or have been, partners or family members, whatever their " +
+		"gender or sexuality: physical, sexual, psychological, financial or emotional, including coercive control and so-called 'honour'-based violence."},
 	{"Sexual Exploitation", "Sexual abuse in which the person is given, or promised, something such as money, drugs, alcohol, " +
 		"attention or somewhere to stay, in return for sexual acts."},
 	{"Modern Slavery", "Slavery, human trafficking, forced labour and domestic servitude: people coerced, deceived or forced " +
