@@ -73,40 +73,86 @@ func (u *UI) showGuide() {
 // need explaining, with a box to find one.
 func (u *UI) showGlossary() {
 	terms := records.Glossary()
-	shown := terms
-	list := widget.NewList(func() int { return len(shown) },
-		func() fyne.CanvasObject {
-			return container.NewVBox(widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), wrapped(""))
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(shown[i].Term)
-			box.Objects[1].(*widget.Label).SetText(shown[i].Meaning)
-		})
-	for i, t := range terms {
-		list.SetItemHeight(i, termHeight(t))
-	}
+	rows := &termRows{shown: terms}
+	rows.list = widget.NewList(func() int { return len(rows.shown) }, newTermRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) { fillTermRow(o, rows.shown[i]) })
 	find := widget.NewEntry()
 	find.SetPlaceHolder("Find a word, e.g. IMCA")
 	find.OnChanged = func(s string) {
-		shown = nil
-		for _, t := range terms {
-			if s == "" || strings.Contains(strings.ToLower(t.Term+" "+t.Meaning), strings.ToLower(strings.TrimSpace(s))) {
-				shown = append(shown, t)
-			}
-		}
-		for i, t := range shown {
-			list.SetItemHeight(i, termHeight(t))
-		}
-		list.Refresh()
+		rows.shown = findTerms(terms, s)
+		rows.measure()
+		rows.list.Refresh()
 	}
-	u.showHelp("What the words mean", container.NewBorder(find, nil, nil, nil, list))
+	u.showHelp("What the words mean", container.NewBorder(find, nil, nil, nil, container.New(rows, rows.list)))
 }
 
-// termHeight is roughly the height of a term's row in the help dialog's width.
-func termHeight(t records.Term) float32 {
-	lines := 2 + len(t.Meaning)/90
-	return float32(lines) * 22
+// findTerms returns the terms that hold the words typed: those named by
+// them first, then those whose meaning has them, so that typing "IMCA"
+// puts IMCA itself at the top.
+func findTerms(terms []records.Term, typed string) []records.Term {
+	s := strings.ToLower(strings.TrimSpace(typed))
+	if s == "" {
+		return terms
+	}
+	var named, meant []records.Term
+	for _, t := range terms {
+		switch {
+		case strings.Contains(strings.ToLower(t.Term), s):
+			named = append(named, t)
+		case strings.Contains(strings.ToLower(t.Meaning), s):
+			meant = append(meant, t)
+		}
+	}
+	return append(named, meant...)
+}
+
+// termRows lays out the glossary's list, and gives each row the height its
+// wrapped meaning needs at the list's width: meanings run from a few words
+// to three lines, and a fixed guess either clips them or leaves gaps.
+type termRows struct {
+	list  *widget.List
+	shown []records.Term
+	width float32
+}
+
+// Layout fills the space with the list, measuring the rows again when the
+// width changes.
+func (r *termRows) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != r.width {
+		r.width = size.Width
+		r.measure()
+	}
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// MinSize is the list's own.
+func (r *termRows) MinSize(objects []fyne.CanvasObject) fyne.Size { return r.list.MinSize() }
+
+// measure sets each shown row's height from a row filled with its term.
+func (r *termRows) measure() {
+	if r.width <= 0 {
+		return
+	}
+	row := newTermRow()
+	for i, t := range r.shown {
+		fillTermRow(row, t)
+		row.Resize(fyne.NewSize(r.width, 1))
+		r.list.SetItemHeight(i, row.MinSize().Height)
+	}
+}
+
+// newTermRow is one row of the glossary: the term in bold, its meaning under it.
+func newTermRow() fyne.CanvasObject {
+	return container.NewVBox(widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), wrapped(""))
+}
+
+func fillTermRow(o fyne.CanvasObject, t records.Term) {
+	box := o.(*fyne.Container)
+	box.Objects[0].(*widget.Label).SetText(t.Term)
+	box.Objects[1].(*widget.Label).SetText(t.Meaning)
 }
 
 func (u *UI) showWhere() {

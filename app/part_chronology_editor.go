@@ -45,7 +45,7 @@ func (v *caseView) addToChronology(draft records.ChronologyEntry) {
 		title = "Correct a chronology entry"
 		f.note("Correcting", "The entry stays as it was; this new entry is linked to it.")
 	}
-	content := container.NewBorder(container.NewVBox(f.object(), widget.NewLabel(records.Label("chronology.text"))), ed.msg, nil, nil, withWrapHint(ed.text))
+	content := container.NewBorder(container.NewVBox(f.object(), widget.NewLabel(records.Label("chronology.text")), quietLabel(records.MustField("chronology.text").Help)), ed.msg, nil, nil, withWrapHint(ed.text))
 	ed.dlg = dialog.NewCustomWithoutButtons(title, content, v.w)
 	ed.dlg.SetButtons([]fyne.CanvasObject{ed.cancel, ed.save})
 	size := v.w.Canvas().Size()

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -74,11 +75,55 @@ func withHelp(shown fyne.CanvasObject, help string) fyne.CanvasObject {
 	if help == "" {
 		return shown
 	}
-	h := widget.NewLabel(help)
+	return container.NewVBox(shown, quietLabel(help))
+}
+
+// quietLabel is the small, quiet, wrapping text of help and explanations,
+// so that it reads as a note on the field and not as part of the record.
+func quietLabel(text string) *widget.Label {
+	h := widget.NewLabel(text)
 	h.Wrapping = fyne.TextWrapWord
 	h.Importance = widget.LowImportance
 	h.SizeName = theme.SizeNameCaptionText
-	return container.NewVBox(shown, h)
+	return h
+}
+
+// meaning is the line under a pick-list that says what the choice made
+// means (records.Explain), hidden while the choice needs no explaining:
+// a care-home manager meets "IMHA" or "Self-Neglect" as they choose it,
+// not only in the Help menu.
+type meaning struct{ label *widget.Label }
+
+func newMeaning() *meaning {
+	m := &meaning{label: quietLabel("")}
+	m.label.Hide()
+	return m
+}
+
+// explain shows what each of the choices means, one to a line, or hides
+// the line when none of them needs explaining.
+func (m *meaning) explain(choices ...string) {
+	var lines []string
+	for _, c := range choices {
+		if e := records.Explain(c); e != "" {
+			lines = append(lines, explanation(c, e, len(choices) > 1))
+		}
+	}
+	m.label.SetText(strings.Join(lines, "\n"))
+	if len(lines) == 0 {
+		m.label.Hide()
+	} else {
+		m.label.Show()
+	}
+}
+
+// explanation names the choice when several are explained at once, so
+// that each meaning is read against its own choice.
+func explanation(choice, meaning string, named bool) string {
+	if named {
+		return choice + ": " + meaning
+	}
+	return meaning
 }
 
 // register keeps a field by its label without placing it.
@@ -126,16 +171,19 @@ func (f *form) choice(path string, p *string) *widget.Select {
 	s := widget.NewSelect(append([]string{notChosen}, fl.Choices()...), nil)
 	s.PlaceHolder = "Select…"
 	s.Selected = *p
+	m := newMeaning()
+	m.explain(*p)
 	s.OnChanged = func(val string) {
 		if val == notChosen {
 			s.ClearSelected() // shows the placeholder and comes back here with ""
 			return
 		}
+		m.explain(val)
 		if val != *p {
 			f.edit(func() { *p = val })
 		}
 	}
-	f.addField(fl, s, s)
+	f.addField(fl, container.NewVBox(s, m.label), s)
 	return s
 }
 
@@ -159,11 +207,14 @@ func (f *form) many(path string, p *[]string) *widget.CheckGroup {
 	options := fl.Choices()
 	g := widget.NewCheckGroup(options, nil)
 	g.Selected = append([]string(nil), *p...)
+	m := newMeaning()
+	m.explain(*p...)
 	g.OnChanged = func(picked []string) {
 		ordered := inListOrder(options, picked)
+		m.explain(ordered...)
 		f.edit(func() { *p = ordered })
 	}
-	f.addField(fl, g, g)
+	f.addField(fl, container.NewVBox(g, m.label), g)
 	return g
 }
 

@@ -1,10 +1,14 @@
 package app
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"msprecords/records"
 )
 
 // longText shows free text (views, notes, the concern) read-only in a
@@ -13,6 +17,7 @@ import (
 // of 20,000-character notes must not hold one entry per note.
 type longText struct {
 	label string
+	help  string // what to write, shown under the view and above the editor
 	w     fyne.Window
 	view  *noteView
 	edit  *widget.Button
@@ -30,8 +35,8 @@ type longText struct {
 // viewHeight is the height of the read-only view: a few lines, then it scrolls.
 const viewHeight = 96
 
-func newLongText(w fyne.Window, label string, get func() string, set func(string)) *longText {
-	t := &longText{w: w, label: label, get: get, set: set}
+func newLongText(w fyne.Window, fl records.Field, get func() string, set func(string)) *longText {
+	t := &longText{w: w, label: fl.Label, help: fl.Help, get: get, set: set}
 	t.view = newNoteView("", viewHeight)
 	t.edit = widget.NewButton("Edit…", nil)
 	t.edit.OnTapped = t.openEditor
@@ -59,7 +64,7 @@ func (t *longText) openEditor() {
 	t.save = widget.NewButton("Save", t.saveEditor)
 	t.save.Importance = widget.HighImportance
 	t.cancel = widget.NewButton("Cancel", t.closeEditor)
-	t.dlg = dialog.NewCustomWithoutButtons(t.label, withWrapHint(t.editor), w)
+	t.dlg = dialog.NewCustomWithoutButtons(t.label, t.editorContent(), w)
 	t.dlg.SetButtons([]fyne.CanvasObject{t.cancel, t.save})
 	size := w.Canvas().Size()
 	t.dlg.Resize(fyne.NewSize(size.Width*0.8, size.Height*0.8))
@@ -68,6 +73,16 @@ func (t *longText) openEditor() {
 	if t.cv != nil {
 		t.cv.editing = t.saveEditor
 	}
+}
+
+// editorContent is the editor with what to write there above it, so that
+// the help is still in view once the dialog covers the form.
+func (t *longText) editorContent() fyne.CanvasObject {
+	var top fyne.CanvasObject
+	if t.help != "" {
+		top = quietLabel(t.help)
+	}
+	return container.NewBorder(top, nil, nil, nil, withWrapHint(t.editor))
 }
 
 func (t *longText) saveEditor() {
@@ -88,11 +103,15 @@ func (t *longText) closeEditor() {
 	}
 }
 
-// long is free text bound to a string of the case; key is the field's path
-// (see describe).
-func (f *form) long(key string, p *string) *longText {
-	fl := describe(key)
-	t := newLongText(f.v.w, fl.Label, func() string { return *p }, func(s string) { f.edit(func() { *p = s }) })
+// long is free text bound to a string of the case, the field at path. Only a
+// field records marks Long is shown as a multi-line box, so that the records
+// test holding every Long field to having help covers every such box here.
+func (f *form) long(path string, p *string) *longText {
+	fl := records.MustField(path)
+	if !fl.Long {
+		panic(fmt.Sprintf("app: %s is not marked Long in records/fields.go, so it may have no help", path))
+	}
+	t := newLongText(f.v.w, fl, func() string { return *p }, func(s string) { f.edit(func() { *p = s }) })
 	t.cv = f.v
 	f.addField(fl, t.object(), t)
 	return t

@@ -153,3 +153,35 @@ func TestFieldsReturnsACopy(t *testing.T) {
 		t.Error("Fields() lets a caller change the descriptions")
 	}
 }
+
+// TestLongFieldsSayWhatToWrite: every field shown as a multi-line box has
+// help, one short sentence saying what to write there, because an empty box
+// with a label is where a care-home manager most often gets stuck.
+func TestLongFieldsSayWhatToWrite(t *testing.T) {
+	long := 0
+	for _, f := range Fields() {
+		if !f.Long {
+			continue
+		}
+		long++
+		help := strings.TrimSpace(f.Help)
+		switch {
+		case f.Internal || f.Choices != nil:
+			t.Errorf("%s is marked Long but is not free text", f.Path)
+		case help == "":
+			t.Errorf("%s is a multi-line box with no Help: say in one sentence what to write there", f.Path)
+		case !strings.HasSuffix(help, ".") || strings.Count(help, ". ") > 0:
+			t.Errorf("%s: its Help should be one sentence, ending with a full stop: %q", f.Path, help)
+		case strings.Contains(strings.ToLower(help), "perpetrator"):
+			t.Errorf("%s: use the neutral words \"person alleged to have caused harm\": %q", f.Path, help)
+		}
+	}
+	for _, path := range []string{"contacts.views", "enquiry.concern", "risks.proportionality", "chronology.text"} {
+		if !MustField(path).Long {
+			t.Errorf("%s is a multi-line box but is not marked Long", path)
+		}
+	}
+	if long < 30 {
+		t.Errorf("only %d fields are marked Long; the window shows more multi-line boxes than that", long)
+	}
+}
