@@ -322,3 +322,17 @@ func TestChoicesMadeBeforeAreExplained(t *testing.T) {
 		t.Errorf("with only increased monitoring ticked, under %q: %q", label, got)
 	}
 }
+
+// The chronology's own editor says what to write above its entry.
+func TestChronologyEditorSaysWhatToWrite(t *testing.T) {
+	h := newViewHarness(t, nil)
+	p := h.show(records.PartChronology).(*chronologyPart)
+	test.Tap(p.addBtn)
+	help := records.MustField("chronology.text").Help
+	for _, o := range test.LaidOutObjects(h.w.Canvas().Overlays().Top()) {
+		if l, quiet := isQuiet(o); quiet && l.Text == help && l.Visible() {
+			return
+		}
+	}
+	t.Errorf("the chronology editor does not show %q", help)
+}
