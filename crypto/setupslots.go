@@ -152,7 +152,7 @@ func (v *Vault) openSetupSlot(files []slotFile, problem error, label, code strin
 	}
 	var live []slotFile
 	for _, f := range setups {
-		if now().Before(f.Expires) {
+		if !f.slot().Expired() {
 			live = append(live, f)
 		}
 	}
@@ -184,7 +184,10 @@ func (v *Vault) RemoveSpareSetups(key MasterKey) ([]string, error) {
 			names = append(names, f.Label)
 		}
 	}
-	return names, v.removeSlots(spare)
+	if err := v.removeSlots(spare); err != nil {
+		return nil, err
+	}
+	return names, nil
 }
 
 // soundPassphraseSlot reports whether label has a passphrase slot whose

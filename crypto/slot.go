@@ -40,6 +40,9 @@ type Slot struct {
 	Expires time.Time // when a setup slot's code stops working; zero for other kinds
 }
 
+// Expired reports whether s is a setup slot whose code no longer works.
+func (s Slot) Expired() bool { return s.Kind == Setup && !now().Before(s.Expires) }
+
 // slotFile is the JSON of slots/<id>.json. The label is in clear so that
 // the unlock screen can list users before any key is known; it is repeated
 // inside the encrypted payload, and the two must agree, so a label swapped
@@ -51,7 +54,7 @@ type slotFile struct {
 	Label   string    `json:"label"`
 	Created time.Time `json:"created"`
 	Expires time.Time `json:"expires,omitzero"` // setup slots only
-	Age     string    `json:"age"` // ASCII-armored age file wrapping a slotPayload
+	Age     string    `json:"age"`              // ASCII-armored age file wrapping a slotPayload
 
 	// Check is the slot's check value (see slotcheck.go): an HMAC, keyed
 	// from the master key, of the file's exact bytes. Slots written before

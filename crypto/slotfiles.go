@@ -223,6 +223,9 @@ func recoverySlots(files []slotFile) []slotFile {
 	return out
 }
 
-// now is the creation time written into new slots: UTC, whole seconds, so
-// that it reads as plain RFC 3339.
-func now() time.Time { return time.Now().UTC().Truncate(time.Second) }
+// now is the creation time written into new slots, and the time a setup
+// code's expiry is compared with: UTC, whole seconds, so that it reads as
+// plain RFC 3339. In tests it can be moved on (SetTestOnlyClock).
+func now() time.Time {
+	return time.Now().Add(time.Duration(testOnlyClockShift.Load())).UTC().Truncate(time.Second)
+}
