@@ -13,7 +13,8 @@ import (
 )
 
 // refreshUsers lists the vault's users, each with a Remove button (none for
-// the user signed in, who cannot remove themselves while working).
+// the user signed in, who cannot remove themselves while working), then
+// the colleagues whose setup code is waiting.
 func (s *settingsScreen) refreshUsers() {
 	s.users.RemoveAll()
 	users, err := s.u.vault.Users()
@@ -21,6 +22,7 @@ func (s *settingsScreen) refreshUsers() {
 		s.users.Add(wrapped(messageFor(err)))
 		return
 	}
+	defer s.listWaiting()
 	for _, name := range users {
 		label := widget.NewLabel(name)
 		if name == s.u.session.user {
@@ -38,8 +40,8 @@ func (s *settingsScreen) refreshUsers() {
 	}
 }
 
-// onRemoveUser asks, then removes a user's passphrase slot. The vault
-// refuses to remove the last one.
+// onRemoveUser asks, then removes a user's passphrase slot (or a waiting
+// colleague's setup code). The vault refuses to remove the last user.
 func (s *settingsScreen) onRemoveUser(name string) {
 	dialog.ShowConfirm("Remove "+name+"?",
 		name+" will no longer be able to unlock this vault. Their past work stays in the records and the audit trail.",
@@ -63,7 +65,8 @@ func (s *settingsScreen) removeUser(name string) {
 // change needs it, so the key is never kept while the vault is open.
 type passphraseForm struct {
 	name, current, pass, again *widget.Entry
-	hint, problem              *widget.Label
+	forName                    string // whose passphrase, when not the user's or typed in name
+	intro, hint, problem       *widget.Label
 	ok                         *widget.Button
 	progress                   *widget.ProgressBarInfinite
 	d                          *dialog.CustomDialog
@@ -71,11 +74,15 @@ type passphraseForm struct {
 
 func newPassphraseForm(w fyne.Window, title, okLabel string, withName bool, user string) *passphraseForm {
 	f := &passphraseForm{current: widget.NewPasswordEntry(), pass: widget.NewPasswordEntry(),
-		again: widget.NewPasswordEntry(), hint: widget.NewLabel(""), problem: newProblemLabel(),
+		again: widget.NewPasswordEntry(), intro: wrapped(""), hint: widget.NewLabel(""), problem: newProblemLabel(),
 		progress: widget.NewProgressBarInfinite()}
+	f.intro.Hide()
 	f.hint.Wrapping = fyne.TextWrapWord
 	f.progress.Hide()
-	items := []*widget.FormItem{widget.NewFormItem("Your passphrase ("+user+")", f.current)}
+	var items []*widget.FormItem
+	if user != "" {
+		items = append(items, widget.NewFormItem("Your passphrase ("+user+")", f.current))
+	}
 	if withName {
 		f.name = widget.NewEntry()
 		items = append(items, widget.NewFormItem("New user's name", f.name))
@@ -87,17 +94,30 @@ func newPassphraseForm(w fyne.Window, title, okLabel string, withName bool, user
 	f.ok = widget.NewButtonWithIcon(okLabel, theme.ConfirmIcon(), nil)
 	f.ok.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { f.d.Hide() })
-	body := container.NewVBox(widget.NewForm(items...), f.hint, f.progress, f.problem)
+	body := container.NewVBox(f.intro, widget.NewForm(items...), f.hint, f.progress, f.problem)
 	f.d = dialog.NewCustomWithoutButtons(title, container.New(columnWidth(520), body), w)
 	f.d.SetButtons([]fyne.CanvasObject{cancel, f.ok})
 	return f
 }
 
 func (f *passphraseForm) newName() string {
+	if f.forName != "" {
+		return f.forName
+	}
 	if f.name == nil {
 		return ""
 	}
 	return strings.TrimSpace(f.name.Text)
+}
+
+// forUser makes the form one for name to fill in alone: the strength
+// check knows their name, and the dialog says the passphrase is theirs.
+func (f *passphraseForm) forUser(name string) {
+	f.forName = name
+	f.intro.SetText(name + ": choose your own passphrase and type it twice. Nobody else sees it, and nobody else needs to know it. " +
+		"Then hand the keyboard back.")
+	f.intro.Show()
+	f.updateHint()
 }
 
 func (f *passphraseForm) updateHint() {
@@ -126,16 +146,23 @@ func (f *passphraseForm) setBusy(busy bool) {
 // withKey checks the form, then in the worker unlocks the master key with
 // the current user's passphrase, runs change with it and zeroes it.
 func (s *settingsScreen) withKey(f *passphraseForm, label string, change func(crypto.MasterKey) error, done func()) {
+	s.withKeyOf(f, label, f.current.Text, change, done)
+}
+
+// withKeyOf is withKey with the current user's passphrase given, for a
+// form that does not ask for it (the colleague's, at the handed-over
+// keyboard).
+func (s *settingsScreen) withKeyOf(f *passphraseForm, label, current string, change func(crypto.MasterKey) error, done func()) {
 	if msg := newUserProblem(label, f.pass.Text, f.again.Text); msg != "" {
 		f.fail(msg)
 		return
 	}
-	if f.current.Text == "" {
+	if current == "" {
 		f.fail("Enter your own passphrase.")
 		return
 	}
 	f.setBusy(true)
-	v, user, current := s.u.vault, s.u.session.user, f.current.Text
+	v, user := s.u.vault, s.u.session.user
 	var err error
 	s.u.work.run(func() {
 		var key crypto.MasterKey
@@ -158,12 +185,15 @@ func (s *settingsScreen) withKey(f *passphraseForm, label string, change func(cr
 	})
 }
 
-// onAddUser adds a passphrase slot for a new user.
-func (s *settingsScreen) onAddUser() {
-	f := newPassphraseForm(s.w, "Add a user", "Add the user", true, s.u.session.user)
+// onHandOver asks the colleague, at the keyboard the lead has handed them,
+// for their new passphrase twice, and adds their passphrase slot with the
+// master key that the lead's passphrase (already checked) unlocks.
+func (s *settingsScreen) onHandOver(name, leadPass string) {
+	f := newPassphraseForm(s.w, "Hand the keyboard to "+name, "Set my passphrase", false, "")
+	f.forUser(name)
 	f.ok.OnTapped = func() {
-		name, pass := f.newName(), f.pass.Text
-		s.withKey(f, name, func(key crypto.MasterKey) error {
+		pass := f.pass.Text
+		s.withKeyOf(f, name, leadPass, func(key crypto.MasterKey) error {
 			return s.u.vault.AddSlot(key, name, pass)
 		}, func() {
 			s.refreshUsers()
@@ -172,6 +202,7 @@ func (s *settingsScreen) onAddUser() {
 	}
 	s.userForm = f
 	f.d.Show()
+	s.w.Canvas().Focus(f.pass)
 }
 
 // onChangePassphrase rewrites the current user's slot with a new passphrase.
