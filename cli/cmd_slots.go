@@ -94,7 +94,7 @@ func runSlotsAdd(env *Env, opts slotsOptions, args []string) error {
 		return withKeyChange(env, opts.global, opts.recoveryKeyFile, func(s *session) error { return addSetupCode(env, s, args[0]) })
 	}
 	return withKeyChange(env, opts.global, opts.recoveryKeyFile, func(s *session) error {
-		pass, err := env.newPassphrase(opts.newPassphraseFile, "Passphrase for the new user "+args[0]+": ")
+		pass, err := env.newPassphrase(opts.newPassphraseFile, "Hand the keyboard to "+args[0]+". "+args[0]+", type your new passphrase: ")
 		if err != nil {
 			return err
 		}
