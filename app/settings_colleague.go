@@ -186,8 +186,19 @@ func (s *settingsScreen) listWaiting() {
 			text = w.Label + " (their setup code expired on " + setupDate(w.Expires) + ": add them again for a new one)"
 		}
 		who := w.Label
-		remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { s.onRemoveUser(who) })
+		remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { s.onTakeBackCode(who) })
 		remove.Importance = widget.LowImportance
 		s.users.Add(container.NewBorder(nil, nil, nil, remove, wrapped(text)))
 	}
+}
+
+// onTakeBackCode asks, then removes a waiting colleague's setup code.
+func (s *settingsScreen) onTakeBackCode(name string) {
+	dialog.ShowConfirm("Take back "+name+"'s setup code?",
+		"The code will stop working, and "+name+" will not be able to join with it. You can add them again for a new code.",
+		func(ok bool) {
+			if ok {
+				s.removeUser(name)
+			}
+		}, s.w)
 }

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -64,15 +62,15 @@ func (s *settingsScreen) removeUser(name string) {
 // who is at the keyboard, and it unlocks the master key for the moment the
 // change needs it, so the key is never kept while the vault is open.
 type passphraseForm struct {
-	name, current, pass, again *widget.Entry
-	forName                    string // whose passphrase, when not the user's or typed in name
-	intro, hint, problem       *widget.Label
-	ok                         *widget.Button
-	progress                   *widget.ProgressBarInfinite
-	d                          *dialog.CustomDialog
+	current, pass, again *widget.Entry
+	forName              string // whose passphrase, when not the signed-in user's
+	intro, hint, problem *widget.Label
+	ok                   *widget.Button
+	progress             *widget.ProgressBarInfinite
+	d                    *dialog.CustomDialog
 }
 
-func newPassphraseForm(w fyne.Window, title, okLabel string, withName bool, user string) *passphraseForm {
+func newPassphraseForm(w fyne.Window, title, okLabel string, user string) *passphraseForm {
 	f := &passphraseForm{current: widget.NewPasswordEntry(), pass: widget.NewPasswordEntry(),
 		again: widget.NewPasswordEntry(), intro: wrapped(""), hint: widget.NewLabel(""), problem: newProblemLabel(),
 		progress: widget.NewProgressBarInfinite()}
@@ -82,11 +80,6 @@ func newPassphraseForm(w fyne.Window, title, okLabel string, withName bool, user
 	var items []*widget.FormItem
 	if user != "" {
 		items = append(items, widget.NewFormItem("Your passphrase ("+user+")", f.current))
-	}
-	if withName {
-		f.name = widget.NewEntry()
-		items = append(items, widget.NewFormItem("New user's name", f.name))
-		f.name.OnChanged = func(string) { f.updateHint() }
 	}
 	items = append(items, widget.NewFormItem("New passphrase", f.pass), widget.NewFormItem("New passphrase again", f.again))
 	f.pass.OnChanged = func(string) { f.updateHint() }
@@ -100,16 +93,6 @@ func newPassphraseForm(w fyne.Window, title, okLabel string, withName bool, user
 	return f
 }
 
-func (f *passphraseForm) newName() string {
-	if f.forName != "" {
-		return f.forName
-	}
-	if f.name == nil {
-		return ""
-	}
-	return strings.TrimSpace(f.name.Text)
-}
-
 // forUser makes the form one for name to fill in alone: the strength
 // check knows their name, and the dialog says the passphrase is theirs.
 func (f *passphraseForm) forUser(name string) {
@@ -121,7 +104,7 @@ func (f *passphraseForm) forUser(name string) {
 }
 
 func (f *passphraseForm) updateHint() {
-	hint, _ := passphraseHint(f.pass.Text, f.newName())
+	hint, _ := passphraseHint(f.pass.Text, f.forName)
 	f.hint.SetText(hint)
 }
 
@@ -189,7 +172,7 @@ func (s *settingsScreen) withKeyOf(f *passphraseForm, label, current string, cha
 // for their new passphrase twice, and adds their passphrase slot with the
 // master key that the lead's passphrase (already checked) unlocks.
 func (s *settingsScreen) onHandOver(name, leadPass string) {
-	f := newPassphraseForm(s.w, "Hand the keyboard to "+name, "Set my passphrase", false, "")
+	f := newPassphraseForm(s.w, "Hand the keyboard to "+name, "Set my passphrase", "")
 	f.forUser(name)
 	f.ok.OnTapped = func() {
 		pass := f.pass.Text
@@ -208,7 +191,7 @@ func (s *settingsScreen) onHandOver(name, leadPass string) {
 // onChangePassphrase rewrites the current user's slot with a new passphrase.
 func (s *settingsScreen) onChangePassphrase() {
 	user := s.u.session.user
-	f := newPassphraseForm(s.w, "Change my passphrase", "Change it", false, user)
+	f := newPassphraseForm(s.w, "Change my passphrase", "Change it", user)
 	f.ok.OnTapped = func() {
 		pass := f.pass.Text
 		s.withKey(f, user, func(key crypto.MasterKey) error {
