@@ -119,6 +119,13 @@ func TestSetupCodeRefusedAtTheUnlockScreen(t *testing.T) {
 	test.Tap(f.ok)
 	mustContain(t, "a short code", f.codeProblem.Text, "12 letters and digits")
 
+	f.code.SetText(code)
+	f.user.SetText("Dave")
+	test.Tap(f.ok)
+	u.work.wait()
+	mustContain(t, "a name with no code", f.problem.Text, "No setup code is waiting for Dave")
+	f.user.SetText(carolName)
+
 	restore := crypto.SetTestOnlyClock(crypto.SetupCodeLife + time.Hour)
 	defer restore()
 	f.code.SetText(code)

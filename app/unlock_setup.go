@@ -187,7 +187,12 @@ func claimAndOpen(locked *vaultopen.Locked, label, code, pass string, s *unlockS
 // closes it and goes on as the unlock screen does after an unlock.
 func (f *setupCodeForm) finish(label string, opened *vaultopen.Session, claimErr, openErr error) {
 	f.setBusy(false)
-	if claimErr != nil {
+	switch {
+	case errors.Is(claimErr, crypto.ErrNoSuchUser):
+		f.fail("No setup code is waiting for " + label + ": choose your name as the lead added you, or ask them to check it.")
+		f.s.w.Canvas().Focus(f.user)
+		return
+	case claimErr != nil:
 		f.show(messageFor(claimErr), isCodeProblem(claimErr))
 		return
 	}

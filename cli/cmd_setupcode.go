@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -53,7 +54,12 @@ func claimSetupCode(env *Env, opts passwdOptions) error {
 	if err != nil {
 		return err
 	}
-	if s.key, err = s.vault.ClaimSetupCode(name, code, pass); err != nil {
+	s.key, err = s.vault.ClaimSetupCode(name, code, pass)
+	if errors.Is(err, crypto.ErrNoSuchUser) {
+		return explain(err, "no setup code is waiting for %s: give your name as the lead added you with --user NAME "+
+			"('msprecords slots list' shows the codes waiting)", name)
+	}
+	if err != nil {
 		return err
 	}
 	env.printf("Your passphrase is set, %s: unlock with it from now on. The setup code no longer works.\n", name)

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -47,7 +49,7 @@ func TestSetupCodeFromTheCommandLine(t *testing.T) {
 		"--setup-code-file", wrong, "--new-passphrase-file", carolPass)
 	fails(t, "12 letters and digits", "passwd", "--vault", v.dir, "--user", "Carol", "--setup-code",
 		"--setup-code-file", writeFile(t, "short", "ABC\n"), "--new-passphrase-file", carolPass)
-	fails(t, "no user of that name", "passwd", "--vault", v.dir, "--user", "Dave", "--setup-code",
+	fails(t, "no setup code is waiting for Dave", "passwd", "--vault", v.dir, "--user", "Dave", "--setup-code",
 		"--setup-code-file", wrong, "--new-passphrase-file", carolPass)
 
 	typed := strings.ToLower(strings.ReplaceAll(code, "-", " ")) // as read out over the phone
@@ -112,4 +114,42 @@ func TestSetupCodeExpired(t *testing.T) {
 	}
 	fails(t, "expired: setup codes work for seven days. Ask the lead", "passwd", "--vault", v.dir, "--user", "Carol", "--setup-code",
 		"--setup-code-file", writeFile(t, "code", code+"\n"), "--new-passphrase-file", writeFile(t, "carol", "carol's own passphrase\n"))
+}
+
+// TestVerifyRemovesASpareSetupCode leaves Carol's setup slot beside the
+// passphrase slot her claim wrote, as a claim stopped halfway does: slots
+// list and verify do not count her as waiting, and verify removes it.
+func TestVerifyRemovesASpareSetupCode(t *testing.T) {
+	v := newVault(t, "Alice", "alice's passphrase")
+	code := addColleague(t, v, "Carol")
+	slotsDir := filepath.Join(v.dir, "slots")
+	before, err := os.ReadDir(slotsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := map[string][]byte{}
+	for _, e := range before {
+		data, err := os.ReadFile(filepath.Join(slotsDir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept[e.Name()] = data
+	}
+	ok(t, "passwd", "--vault", v.dir, "--user", "Carol", "--setup-code", "--setup-code-file", writeFile(t, "code", code+"\n"),
+		"--new-passphrase-file", writeFile(t, "carol", "carol's own passphrase\n"))
+	for name, data := range kept { // the setup slot comes back, byte for byte
+		if err := os.WriteFile(filepath.Join(slotsDir, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if list := ok(t, "slots", "list", "--vault", v.dir); !strings.Contains(list, "setup\tCarol\tused, left by an interrupted claim") {
+		t.Errorf("slots list said %q", list)
+	}
+	out := ok(t, v.args("verify")...)
+	if !strings.Contains(out, "removed Carol's used setup code") || strings.Contains(out, "Carol is waiting") {
+		t.Errorf("verify said %q", out)
+	}
+	if list := ok(t, "slots", "list", "--vault", v.dir); strings.Contains(list, "setup\t") {
+		t.Errorf("slots list after verify said %q", list)
+	}
 }
