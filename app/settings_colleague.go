@@ -64,6 +64,8 @@ func (s *settingsScreen) onAddColleague() {
 func (f *colleagueForm) fail(msg string) {
 	f.problem.SetText(msg)
 	f.problem.Show()
+	f.d.Refresh() // measured again for the wrapped lines of msg: twice, as
+	f.d.Refresh() // the label learns its width only in the first layout
 }
 
 // check returns what is wrong with the form, or "".
@@ -170,6 +172,7 @@ func showSetupCode(w fyne.Window, name, code string, expires time.Time) *setupCo
 	)
 	c.d = dialog.NewCustom("Setup code for "+name, "Done", container.New(columnWidth(520), body), w)
 	c.d.Show()
+	c.d.Refresh() // measured again at the dialog's width, so the wrapped lines fit
 	return c
 }
 
@@ -189,6 +192,9 @@ func (s *settingsScreen) listWaiting() {
 		remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { s.onTakeBackCode(who) })
 		remove.Importance = widget.LowImportance
 		s.users.Add(container.NewBorder(nil, nil, nil, remove, wrapped(text)))
+	}
+	if s.root != nil {
+		s.root.Refresh() // the list has grown or shrunk: lay the screen out again
 	}
 }
 

@@ -106,11 +106,23 @@ func (f *passphraseForm) forUser(name string) {
 func (f *passphraseForm) updateHint() {
 	hint, _ := passphraseHint(f.pass.Text, f.forName)
 	f.hint.SetText(hint)
+	f.relayout()
 }
 
 func (f *passphraseForm) fail(msg string) {
 	f.problem.SetText(msg)
 	f.problem.Show()
+	f.relayout()
+}
+
+// relayout measures the dialog again, as a wrapped line that has changed
+// may now take more or fewer lines. Twice: a label just shown learns its
+// width in the first layout, and only then how many lines it needs.
+func (f *passphraseForm) relayout() {
+	if f.d != nil {
+		f.d.Refresh()
+		f.d.Refresh()
+	}
 }
 
 func (f *passphraseForm) setBusy(busy bool) {
@@ -185,6 +197,7 @@ func (s *settingsScreen) onHandOver(name, leadPass string) {
 	}
 	s.userForm = f
 	f.d.Show()
+	f.relayout()
 	s.w.Canvas().Focus(f.pass)
 }
 

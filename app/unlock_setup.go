@@ -44,6 +44,7 @@ func (s *unlockScreen) onSetupCode() {
 	}
 	s.setupForm = newSetupCodeForm(s)
 	s.setupForm.d.Show()
+	s.setupForm.relayout()
 	s.w.Canvas().Focus(s.setupForm.code)
 }
 
@@ -81,8 +82,7 @@ func (f *setupCodeForm) body() fyne.CanvasObject {
 		"which only you will know; the code then stops working.")
 	form := widget.NewForm(
 		widget.NewFormItem("Your name", f.user),
-		widget.NewFormItem("Setup code", f.code),
-		widget.NewFormItem("", f.codeProblem),
+		widget.NewFormItem("Setup code", container.NewVBox(f.code, f.codeProblem)),
 		widget.NewFormItem("New passphrase", f.pass),
 		widget.NewFormItem("New passphrase again", f.again),
 	)
@@ -99,17 +99,30 @@ func (f *setupCodeForm) buttons() []fyne.CanvasObject {
 func (f *setupCodeForm) updateHint() {
 	hint, _ := passphraseHint(f.pass.Text, strings.TrimSpace(f.user.Text))
 	f.hint.SetText(hint)
+	f.relayout()
 }
 
 func (f *setupCodeForm) fail(msg string) {
 	f.problem.SetText(msg)
 	f.problem.Show()
+	f.relayout()
 }
 
 // failCode shows a problem with the code beside it.
 func (f *setupCodeForm) failCode(msg string) {
 	f.codeProblem.SetText(msg)
 	f.codeProblem.Show()
+	f.relayout()
+}
+
+// relayout measures the dialog again, as a wrapped line that has changed
+// may now take more or fewer lines. Twice: a label just shown learns its
+// width in the first layout, and only then how many lines it needs.
+func (f *setupCodeForm) relayout() {
+	if f.d != nil {
+		f.d.Refresh()
+		f.d.Refresh()
+	}
 }
 
 // label returns the vault's spelling of the name typed when it is one of
@@ -147,6 +160,7 @@ func (f *setupCodeForm) onOK() {
 	label := f.label()
 	f.codeProblem.Hide()
 	f.problem.Hide()
+	f.relayout()
 	if msg, aboutCode := f.check(label); msg != "" {
 		f.show(msg, aboutCode)
 		return
