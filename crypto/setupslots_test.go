@@ -263,6 +263,7 @@ func TestSetupSlotFormat(t *testing.T) {
 		"setup, no expiry":   func(m map[string]any) { delete(m, "expires") },
 		"passphrase kind":    func(m map[string]any) { m["kind"] = "passphrase" },
 		"format 3 (unknown)": func(m map[string]any) { m["format"] = 3 },
+		"format 2, new kind": func(m map[string]any) { m["kind"] = "role" },
 	} {
 		var m map[string]any
 		wantErr(t, json.Unmarshal(setup.raw, &m), nil)

@@ -25,7 +25,7 @@ const (
 	// Setup slots belong to one colleague who has not yet chosen a
 	// passphrase, and are opened with a one-time setup code (age scrypt,
 	// the only recipient) until they expire. Claiming the code turns the
-	// slot into the colleague's passphrase slot (see setupcode.go).
+	// slot into the colleague's passphrase slot (see setupslots.go).
 	Setup SlotKind = "setup"
 )
 
@@ -87,11 +87,13 @@ func decodeSlotFile(data []byte) (slotFile, error) {
 	if err := json.Unmarshal(data, &f); err != nil {
 		return slotFile{}, fmt.Errorf("%w: %v", ErrDamagedSlot, err)
 	}
-	if err := f.check(); err != nil {
-		return slotFile{}, fmt.Errorf("%w: %v", ErrDamagedSlot, err)
-	}
+	// The format and kind first: a format 2 file of a kind this version
+	// does not know comes from a newer release, not from damage.
 	if err := f.checkKindFormat(); err != nil {
 		return slotFile{}, err
+	}
+	if err := f.check(); err != nil {
+		return slotFile{}, fmt.Errorf("%w: %v", ErrDamagedSlot, err)
 	}
 	if err := f.checkExpiry(); err != nil {
 		return slotFile{}, fmt.Errorf("%w: %v", ErrDamagedSlot, err)
@@ -117,8 +119,8 @@ func (f slotFile) check() error {
 // are format 2. Any other pairing is reported as from a newer release (a
 // later format of passphrase slots may well be 2), not as damage.
 func (f slotFile) checkKindFormat() error {
-	if want := slotFormat(f.Kind); f.Format != want {
-		return fmt.Errorf("%w: %s slot in format %d (this version reads %s slots in format %d)", ErrUnknownFormat, f.Kind, f.Format, f.Kind, want)
+	if f.Format != slotFormat(f.Kind) {
+		return fmt.Errorf("%w: %.20q slot in format %d", ErrUnknownFormat, f.Kind, f.Format)
 	}
 	return nil
 }
