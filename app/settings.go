@@ -32,8 +32,9 @@ type settingsScreen struct {
 	backup   *widget.Button
 	root     fyne.CanvasObject
 
-	userForm *passphraseForm // the last user dialog opened
-	backupUI *backupForm
+	userForm  *passphraseForm // the last passphrase dialog opened
+	colleague *colleagueForm  // the last "Add a colleague" dialog opened
+	backupUI  *backupForm
 }
 
 // showSettings saves and closes the open case, then shows the settings.
@@ -71,11 +72,12 @@ func (s *settingsScreen) layout() fyne.CanvasObject {
 		widget.NewFormItem("Referrals are timely within", narrow(s.referral, 260)),
 		widget.NewFormItem("Protective marking on packs", narrow(s.marking, 360)),
 	)
-	addUser := widget.NewButtonWithIcon("Add a user…", theme.ContentAddIcon(), s.onAddUser)
+	addUser := widget.NewButtonWithIcon("Add a colleague…", theme.ContentAddIcon(), s.onAddColleague)
 	change := widget.NewButtonWithIcon("Change my passphrase…", theme.AccountIcon(), s.onChangePassphrase)
 	body := container.NewVBox(
 		card("Security", "The vault locks itself when nobody has used the window for this long. Ctrl+L locks it at once.", security),
-		card("Users", "Each user has their own passphrase; all of them open the same vault.",
+		card("Users", "Each user has their own passphrase; all of them open the same vault. "+
+			"A colleague you add chooses their own: give them a setup code, or hand them the keyboard.",
 			container.NewVBox(s.users, container.NewHBox(addUser, change))),
 		card("Backup", "A backup is one encrypted file with every case and the audit trail, "+
 			"protected by a backup passphrase of its own. Keep it somewhere other than this computer.",

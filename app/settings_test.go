@@ -47,18 +47,26 @@ func TestSettingsUsers(t *testing.T) {
 	u.showSettings()
 	s := u.settingsUI
 
-	test.Tap(findButton(t, s.root, "Add a user…"))
-	f := s.userForm
-	test.Type(f.current, "wrong")
-	test.Type(f.name, "Bob Advocate")
-	test.Type(f.pass, "a long passphrase for bob")
-	test.Type(f.again, "a long passphrase for bob")
-	test.Tap(f.ok)
+	test.Tap(findButton(t, s.root, "Add a colleague…"))
+	c := s.colleague
+	test.Type(c.current, "wrong")
+	test.Type(c.name, "Bob Advocate")
+	c.how.SetSelected(handOver)
+	test.Tap(c.ok)
 	u.work.wait()
-	if got, want := f.problem.Text, messageFor(crypto.ErrWrongPassphrase); got != want {
+	if got, want := c.problem.Text, messageFor(crypto.ErrWrongPassphrase); got != want {
 		t.Errorf("with a wrong own passphrase: %q, want %q", got, want)
 	}
-	f.current.SetText(testPass)
+	c.current.SetText(testPass)
+	test.Tap(c.ok)
+	u.work.wait()
+	f := s.userForm
+	if f == nil {
+		t.Fatalf("no dialog to hand the keyboard over with: %q", c.problem.Text)
+	}
+	mustContain(t, "the handed-over dialog", f.intro.Text, "Bob Advocate: choose your own passphrase")
+	test.Type(f.pass, "a long passphrase for bob")
+	test.Type(f.again, "a long passphrase for bob")
 	test.Tap(f.ok)
 	u.work.wait()
 	if users, _ := u.vault.Users(); len(users) != 2 {

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -13,7 +11,8 @@ import (
 )
 
 // refreshUsers lists the vault's users, each with a Remove button (none for
-// the user signed in, who cannot remove themselves while working).
+// the user signed in, who cannot remove themselves while working), then
+// the colleagues whose setup code is waiting.
 func (s *settingsScreen) refreshUsers() {
 	s.users.RemoveAll()
 	users, err := s.u.vault.Users()
@@ -21,6 +20,7 @@ func (s *settingsScreen) refreshUsers() {
 		s.users.Add(wrapped(messageFor(err)))
 		return
 	}
+	defer s.listWaiting()
 	for _, name := range users {
 		label := widget.NewLabel(name)
 		if name == s.u.session.user {
@@ -38,8 +38,8 @@ func (s *settingsScreen) refreshUsers() {
 	}
 }
 
-// onRemoveUser asks, then removes a user's passphrase slot. The vault
-// refuses to remove the last one.
+// onRemoveUser asks, then removes a user's passphrase slot (or a waiting
+// colleague's setup code). The vault refuses to remove the last user.
 func (s *settingsScreen) onRemoveUser(name string) {
 	dialog.ShowConfirm("Remove "+name+"?",
 		name+" will no longer be able to unlock this vault. Their past work stays in the records and the audit trail.",
@@ -62,24 +62,24 @@ func (s *settingsScreen) removeUser(name string) {
 // who is at the keyboard, and it unlocks the master key for the moment the
 // change needs it, so the key is never kept while the vault is open.
 type passphraseForm struct {
-	name, current, pass, again *widget.Entry
-	hint, problem              *widget.Label
-	ok                         *widget.Button
-	progress                   *widget.ProgressBarInfinite
-	d                          *dialog.CustomDialog
+	current, pass, again *widget.Entry
+	forName              string // whose passphrase, when not the signed-in user's
+	intro, hint, problem *widget.Label
+	ok                   *widget.Button
+	progress             *widget.ProgressBarInfinite
+	d                    *dialog.CustomDialog
 }
 
-func newPassphraseForm(w fyne.Window, title, okLabel string, withName bool, user string) *passphraseForm {
+func newPassphraseForm(w fyne.Window, title, okLabel string, user string) *passphraseForm {
 	f := &passphraseForm{current: widget.NewPasswordEntry(), pass: widget.NewPasswordEntry(),
-		again: widget.NewPasswordEntry(), hint: widget.NewLabel(""), problem: newProblemLabel(),
+		again: widget.NewPasswordEntry(), intro: wrapped(""), hint: widget.NewLabel(""), problem: newProblemLabel(),
 		progress: widget.NewProgressBarInfinite()}
+	f.intro.Hide()
 	f.hint.Wrapping = fyne.TextWrapWord
 	f.progress.Hide()
-	items := []*widget.FormItem{widget.NewFormItem("Your passphrase ("+user+")", f.current)}
-	if withName {
-		f.name = widget.NewEntry()
-		items = append(items, widget.NewFormItem("New user's name", f.name))
-		f.name.OnChanged = func(string) { f.updateHint() }
+	var items []*widget.FormItem
+	if user != "" {
+		items = append(items, widget.NewFormItem("Your passphrase ("+user+")", f.current))
 	}
 	items = append(items, widget.NewFormItem("New passphrase", f.pass), widget.NewFormItem("New passphrase again", f.again))
 	f.pass.OnChanged = func(string) { f.updateHint() }
@@ -87,27 +87,42 @@ func newPassphraseForm(w fyne.Window, title, okLabel string, withName bool, user
 	f.ok = widget.NewButtonWithIcon(okLabel, theme.ConfirmIcon(), nil)
 	f.ok.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { f.d.Hide() })
-	body := container.NewVBox(widget.NewForm(items...), f.hint, f.progress, f.problem)
+	body := container.NewVBox(f.intro, widget.NewForm(items...), f.hint, f.progress, f.problem)
 	f.d = dialog.NewCustomWithoutButtons(title, container.New(columnWidth(520), body), w)
 	f.d.SetButtons([]fyne.CanvasObject{cancel, f.ok})
 	return f
 }
 
-func (f *passphraseForm) newName() string {
-	if f.name == nil {
-		return ""
-	}
-	return strings.TrimSpace(f.name.Text)
+// forUser makes the form one for name to fill in alone: the strength
+// check knows their name, and the dialog says the passphrase is theirs.
+func (f *passphraseForm) forUser(name string) {
+	f.forName = name
+	f.intro.SetText(name + ": choose your own passphrase and type it twice. Nobody else sees it, and nobody else needs to know it. " +
+		"Then hand the keyboard back.")
+	f.intro.Show()
+	f.updateHint()
 }
 
 func (f *passphraseForm) updateHint() {
-	hint, _ := passphraseHint(f.pass.Text, f.newName())
+	hint, _ := passphraseHint(f.pass.Text, f.forName)
 	f.hint.SetText(hint)
+	f.relayout()
 }
 
 func (f *passphraseForm) fail(msg string) {
 	f.problem.SetText(msg)
 	f.problem.Show()
+	f.relayout()
+}
+
+// relayout measures the dialog again, as a wrapped line that has changed
+// may now take more or fewer lines. Twice: a label just shown learns its
+// width in the first layout, and only then how many lines it needs.
+func (f *passphraseForm) relayout() {
+	if f.d != nil {
+		f.d.Refresh()
+		f.d.Refresh()
+	}
 }
 
 func (f *passphraseForm) setBusy(busy bool) {
@@ -126,16 +141,23 @@ func (f *passphraseForm) setBusy(busy bool) {
 // withKey checks the form, then in the worker unlocks the master key with
 // the current user's passphrase, runs change with it and zeroes it.
 func (s *settingsScreen) withKey(f *passphraseForm, label string, change func(crypto.MasterKey) error, done func()) {
+	s.withKeyOf(f, label, f.current.Text, change, done)
+}
+
+// withKeyOf is withKey with the current user's passphrase given, for a
+// form that does not ask for it (the colleague's, at the handed-over
+// keyboard).
+func (s *settingsScreen) withKeyOf(f *passphraseForm, label, current string, change func(crypto.MasterKey) error, done func()) {
 	if msg := newUserProblem(label, f.pass.Text, f.again.Text); msg != "" {
 		f.fail(msg)
 		return
 	}
-	if f.current.Text == "" {
+	if current == "" {
 		f.fail("Enter your own passphrase.")
 		return
 	}
 	f.setBusy(true)
-	v, user, current := s.u.vault, s.u.session.user, f.current.Text
+	v, user := s.u.vault, s.u.session.user
 	var err error
 	s.u.work.run(func() {
 		var key crypto.MasterKey
@@ -158,12 +180,15 @@ func (s *settingsScreen) withKey(f *passphraseForm, label string, change func(cr
 	})
 }
 
-// onAddUser adds a passphrase slot for a new user.
-func (s *settingsScreen) onAddUser() {
-	f := newPassphraseForm(s.w, "Add a user", "Add the user", true, s.u.session.user)
+// onHandOver asks the colleague, at the keyboard the lead has handed them,
+// for their new passphrase twice, and adds their passphrase slot with the
+// master key that the lead's passphrase (already checked) unlocks.
+func (s *settingsScreen) onHandOver(name, leadPass string) {
+	f := newPassphraseForm(s.w, "Hand the keyboard to "+name, "Set my passphrase", "")
+	f.forUser(name)
 	f.ok.OnTapped = func() {
-		name, pass := f.newName(), f.pass.Text
-		s.withKey(f, name, func(key crypto.MasterKey) error {
+		pass := f.pass.Text
+		s.withKeyOf(f, name, leadPass, func(key crypto.MasterKey) error {
 			return s.u.vault.AddSlot(key, name, pass)
 		}, func() {
 			s.refreshUsers()
@@ -172,12 +197,14 @@ func (s *settingsScreen) onAddUser() {
 	}
 	s.userForm = f
 	f.d.Show()
+	f.relayout()
+	s.w.Canvas().Focus(f.pass)
 }
 
 // onChangePassphrase rewrites the current user's slot with a new passphrase.
 func (s *settingsScreen) onChangePassphrase() {
 	user := s.u.session.user
-	f := newPassphraseForm(s.w, "Change my passphrase", "Change it", false, user)
+	f := newPassphraseForm(s.w, "Change my passphrase", "Change it", user)
 	f.ok.OnTapped = func() {
 		pass := f.pass.Text
 		s.withKey(f, user, func(key crypto.MasterKey) error {

@@ -37,10 +37,17 @@ const bobPass = "a long passphrase for bob"
 func addUser(t *testing.T, u *UI, name string) {
 	t.Helper()
 	u.showSettings()
-	test.Tap(findButton(t, u.settingsUI.root, "Add a user…"))
+	test.Tap(findButton(t, u.settingsUI.root, "Add a colleague…"))
+	c := u.settingsUI.colleague
+	test.Type(c.current, testPass)
+	test.Type(c.name, name)
+	c.how.SetSelected(handOver)
+	test.Tap(c.ok)
+	u.work.wait()
 	f := u.settingsUI.userForm
-	test.Type(f.current, testPass)
-	test.Type(f.name, name)
+	if f == nil {
+		t.Fatalf("the keyboard was not handed over: %q", c.problem.Text)
+	}
 	test.Type(f.pass, bobPass)
 	test.Type(f.again, bobPass)
 	test.Tap(f.ok)

@@ -22,15 +22,17 @@ type unlockScreen struct {
 	retry    func()
 	rules    practice.Options // for the case list's gaps
 
-	user     *widget.Select
-	pass     *widget.Entry
-	button   *widget.Button
-	progress *widget.ProgressBarInfinite
-	problem  *widget.Label
-	again    *widget.Button
-	recover  *widget.Button   // opens the recovery key dialog
-	recovery *recoveryKeyForm // while that dialog is open
-	root     fyne.CanvasObject
+	user      *widget.Select
+	pass      *widget.Entry
+	button    *widget.Button
+	progress  *widget.ProgressBarInfinite
+	problem   *widget.Label
+	again     *widget.Button
+	recover   *widget.Button   // opens the recovery key dialog
+	recovery  *recoveryKeyForm // while that dialog is open
+	setup     *widget.Button   // opens the setup code dialog
+	setupForm *setupCodeForm   // while that dialog is open
+	root      fyne.CanvasObject
 }
 
 // newUnlockScreen builds the screen; problem is an error found opening the
@@ -48,6 +50,7 @@ func newUnlockScreen(w fyne.Window, u *UI, problem error) *unlockScreen {
 	s.problem = newProblemLabel()
 	s.recover = widget.NewButtonWithIcon("Forgotten your passphrase? Use the recovery key…", theme.AccountIcon(), s.onRecoveryKey)
 	s.recover.Importance = widget.LowImportance
+	s.setup = s.newSetupButton()
 	s.root = s.layout()
 	s.load(u.settings.LastUser, problem)
 	return s
@@ -72,6 +75,7 @@ func (s *unlockScreen) layout() fyne.CanvasObject {
 		s.problem,
 		help,
 		container.NewHBox(s.recover),
+		container.NewHBox(s.setup),
 	)
 	return centred(box)
 }
@@ -92,6 +96,7 @@ func (s *unlockScreen) load(last string, problem error) {
 	}
 	if s.vault == nil { // the recovery key cannot mend the vault's header
 		s.recover.Disable()
+		s.setup.Disable()
 	}
 }
 
@@ -163,6 +168,7 @@ func (s *unlockScreen) setBusy(busy bool) {
 		s.progress.Start()
 		s.button.Disable()
 		s.recover.Disable()
+		s.setup.Disable()
 		s.pass.Disable()
 		s.user.Disable()
 		return
@@ -172,6 +178,7 @@ func (s *unlockScreen) setBusy(busy bool) {
 	s.button.Enable()
 	if s.vault != nil {
 		s.recover.Enable()
+		s.setup.Enable()
 	}
 	s.pass.Enable()
 	s.user.Enable()

@@ -6,6 +6,8 @@ type passwdOptions struct {
 	global            globalOptions
 	newPassphraseFile string
 	recoveryKeyFile   string
+	setupCode         bool
+	setupCodeFile     string
 }
 
 // registerNewSecretFlags declares the flags of the commands that set a
@@ -20,10 +22,13 @@ func newPasswdCommand() *command {
 	fs := newFlagSet("passwd")
 	opts.global.register(fs)
 	registerNewSecretFlags(fs, &opts.newPassphraseFile, &opts.recoveryKeyFile)
+	fs.BoolVar(&opts.setupCode, "setup-code", false, "set your own passphrase for the first time with the setup code the lead gave you")
+	fs.StringVar(&opts.setupCodeFile, "setup-code-file", "", "with --setup-code: read the setup code from the first line of `FILE`")
 	return &command{
-		usage: "passwd [--user NAME] [--passphrase-file FILE | --recovery-key-file FILE] [--new-passphrase-file FILE]",
-		summary: "change a user's passphrase; with --recovery-key-file, set a new one for a user who has forgotten theirs. " +
-			"Without files, the current and the new passphrase are asked for (or read as two lines of stdin)",
+		usage: "passwd [--user NAME] [--passphrase-file FILE | --recovery-key-file FILE | --setup-code [--setup-code-file FILE]] [--new-passphrase-file FILE]",
+		summary: "change a user's passphrase; with --recovery-key-file, set a new one for a user who has forgotten theirs; " +
+			"with --setup-code, a new colleague sets their own with the setup code they were given. " +
+			"Without files, the current and the new passphrase (or the setup code and the new passphrase) are asked for, or read as two lines of stdin",
 		flags: fs,
 		run: func(env *Env, args []string) error {
 			if err := wantArgs(args, 0, ""); err != nil {
@@ -35,6 +40,12 @@ func newPasswdCommand() *command {
 }
 
 func runPasswd(env *Env, opts passwdOptions) error {
+	if opts.setupCode {
+		return claimSetupCode(env, opts)
+	}
+	if opts.setupCodeFile != "" {
+		return usagef("--setup-code-file goes with --setup-code")
+	}
 	return withKeyChange(env, opts.global, opts.recoveryKeyFile, func(s *session) error { return changePassphrase(env, opts, s) })
 }
 

@@ -9,6 +9,7 @@ type slotsOptions struct {
 	global            globalOptions
 	newPassphraseFile string
 	recoveryKeyFile   string
+	setupCode         bool
 }
 
 func newSlotsCommand() *command {
@@ -16,10 +17,13 @@ func newSlotsCommand() *command {
 	fs := newFlagSet("slots")
 	opts.global.register(fs)
 	registerNewSecretFlags(fs, &opts.newPassphraseFile, &opts.recoveryKeyFile)
+	fs.BoolVar(&opts.setupCode, "setup-code", false,
+		"with add: give the colleague a one-time setup code, with which they set their own passphrase, instead of typing it for them")
 	return &command{
-		usage: "slots list | slots add NAME | slots remove NAME [flags]",
+		usage: "slots list | slots add NAME [--setup-code] | slots remove NAME [flags]",
 		summary: "list the users who can unlock the vault, add one (unlocking with your passphrase or the recovery key, " +
-			"and setting theirs from --new-passphrase-file or a prompt) or remove one",
+			"and either giving them a setup code with --setup-code or setting theirs from --new-passphrase-file or a prompt) " +
+			"or remove one (or take back their setup code)",
 		flags: fs,
 		run: func(env *Env, args []string) error {
 			if len(args) == 0 {
@@ -51,21 +55,46 @@ func runSlotsList(env *Env, opts slotsOptions, args []string) error {
 	}
 	slots, problem := v.Slots()
 	for _, sl := range slots {
-		label := sl.Label
-		if sl.Kind == crypto.Recovery {
-			label = "(recovery key)"
-		}
-		env.printf("%s\t%s\tadded %s\n", sl.Kind, label, records.DateOf(sl.Created))
+		env.printf("%s\t%s\t%s\n", sl.Kind, slotName(sl), slotState(sl, slots))
 	}
 	return problem
+}
+
+// slotName is the name slots list shows for a slot.
+func slotName(sl crypto.Slot) string {
+	if sl.Kind == crypto.Recovery {
+		return "(recovery key)"
+	}
+	return sl.Label
+}
+
+// slotState is what slots list says of a slot: when it was added, or for
+// a setup code, whether it is still waiting.
+func slotState(sl crypto.Slot, all []crypto.Slot) string {
+	if sl.Kind != crypto.Setup {
+		return "added " + records.DateOf(sl.Created).String()
+	}
+	switch {
+	case hasPassphrase(all, sl.Label):
+		return "used, left by an interrupted claim ('msprecords verify' removes it)"
+	case sl.Expired():
+		return "expired on " + localDate(sl.Expires)
+	}
+	return "waiting, expires " + localDate(sl.Expires)
 }
 
 func runSlotsAdd(env *Env, opts slotsOptions, args []string) error {
 	if err := wantArgs(args, 1, "the new user's name: slots add NAME"); err != nil {
 		return err
 	}
+	if opts.setupCode {
+		if opts.newPassphraseFile != "" {
+			return usagef("--setup-code and --new-passphrase-file do not go together: with a setup code, %s chooses their own passphrase", args[0])
+		}
+		return withKeyChange(env, opts.global, opts.recoveryKeyFile, func(s *session) error { return addSetupCode(env, s, args[0]) })
+	}
 	return withKeyChange(env, opts.global, opts.recoveryKeyFile, func(s *session) error {
-		pass, err := env.newPassphrase(opts.newPassphraseFile, "Passphrase for the new user "+args[0]+": ")
+		pass, err := env.newPassphrase(opts.newPassphraseFile, "Hand the keyboard to "+args[0]+". "+args[0]+", type your new passphrase: ")
 		if err != nil {
 			return err
 		}
@@ -85,7 +114,7 @@ func runSlotsRemove(env *Env, opts slotsOptions, args []string) error {
 		if err := s.vault.RemoveSlot(args[0]); err != nil {
 			return err
 		}
-		env.printf("Removed %s: their passphrase no longer opens the vault.\n", args[0])
+		env.printf("Removed %s: their passphrase (or setup code) no longer opens the vault.\n", args[0])
 		return nil
 	})
 }

@@ -54,6 +54,7 @@ func runVerify(env *Env, opts verifyOptions) error {
 	// Before openStore, which forgets the key.
 	slotProblems, unchecked := checkSlots(env, s.vault, s.key, s.user)
 	problems += slotProblems
+	removeSpareSetups(env, s.vault, s.key)
 	if err := s.openStore(); err != nil {
 		env.printf("Database: %s\n", message(err, opts.global.vault))
 		return err
@@ -113,7 +114,10 @@ func checkSlots(env *Env, v *crypto.Vault, key crypto.MasterKey, user string) (d
 			continue
 		case crypto.SlotDamaged:
 			damaged++
-			if c.Slot.Kind == crypto.Recovery {
+			if c.Slot.Kind == crypto.Setup {
+				env.printf("Problem: the slot of %s's setup code is damaged, and the code may no longer work: "+
+					"give them a new one (msprecords slots add %s --setup-code)\n", c.Slot.Label, c.Slot.Label)
+			} else if c.Slot.Kind == crypto.Recovery {
 				env.printf("Problem: the recovery key's slot is damaged, and the recovery key may no longer open the vault: " +
 					noNewRecoveryKey + "\n")
 			} else {
@@ -143,13 +147,15 @@ func verifySlots(env *Env, v *crypto.Vault) int {
 	var users []string
 	recovery := 0
 	for _, sl := range slots {
-		if sl.Kind == crypto.Recovery {
+		switch sl.Kind {
+		case crypto.Recovery:
 			recovery++
-		} else {
+		case crypto.Passphrase:
 			users = append(users, sl.Label)
 		}
 	}
 	env.printf("Key slots: %s (%s), %s\n", plural(len(users), "user"), strings.Join(users, ", "), plural(recovery, "recovery key"))
+	reportSetupCodes(env, slots)
 	problems := 0
 	if problem != nil {
 		env.printf("Problem: %s\n", oneLine(fmt.Sprint(problem)))
@@ -180,4 +186,34 @@ func acknowledgeLoss(env *Env, s *session) error {
 	}
 	env.printf("Lost changes: acknowledged (recorded in the audit trail): %s\n", oneLine(loss.Message()))
 	return nil
+}
+
+// reportSetupCodes lists the setup codes still waiting to be used, and says
+// what to do about those that have expired. An expired code is no
+// problem with the vault: it simply opens nothing any more.
+func reportSetupCodes(env *Env, slots []crypto.Slot) {
+	for _, sl := range slots {
+		switch {
+		case sl.Kind != crypto.Setup || hasPassphrase(slots, sl.Label):
+			continue
+		case sl.Expired():
+			env.printf("Note: %s's setup code expired on %s and no longer works: give them a new one "+
+				"(msprecords slots add %s --setup-code), or take it back (msprecords slots remove %s)\n",
+				sl.Label, localDate(sl.Expires), sl.Label, sl.Label)
+		default:
+			env.printf("Setup code: %s is waiting to set their passphrase with theirs, until %s\n", sl.Label, localDate(sl.Expires))
+		}
+	}
+}
+
+// removeSpareSetups removes the setup codes that a claim stopped halfway
+// left beside the passphrase it set (see crypto.Vault.RemoveSpareSetups).
+func removeSpareSetups(env *Env, v *crypto.Vault, key crypto.MasterKey) {
+	names, err := v.RemoveSpareSetups(key)
+	for _, name := range names {
+		env.printf("Note: removed %s's used setup code, left when setting their passphrase was interrupted; their passphrase works\n", name)
+	}
+	if err != nil {
+		env.printf("Note: a used setup code could not be removed: %s\n", oneLine(fmt.Sprint(err)))
+	}
 }

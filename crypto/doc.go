@@ -37,7 +37,11 @@
 //	key, label, err := v.Unlock("Alice", passphrase)
 //
 // Users are added with AddSlot and removed with RemoveSlot (never the
-// last); ChangePassphrase rewrites one slot, and ReplaceRecoveryKey makes a
+// last). Better, a lead adds a colleague with AddSetupSlot, which returns a
+// one-time setup code ("7K3Q-M9XD-2HTB", good for SetupCodeLife); the
+// colleague's ClaimSetupCode opens the setup slot with it and writes their
+// own passphrase slot, so nobody else ever knows their passphrase. Until
+// then they are listed by WaitingSetups, not Users; ChangePassphrase rewrites one slot, and ReplaceRecoveryKey makes a
 // new recovery key and retires the old. All of these take the master key
 // from an earlier unlock.
 //
@@ -57,13 +61,22 @@
 //
 // vault.json, slot files and the payload sealed in a slot each carry
 // "format": FormatVersion. A version this code does not know is refused
-// with ErrUnknownFormat naming it, rather than misread.
+// with ErrUnknownFormat naming it, rather than misread. The one exception:
+// setup slots, and their payloads, are "format": SetupSlotFormat (2), so
+// that releases from before setup codes refuse them by name; format 2 is
+// accepted for setup slots only, and they are never format 1.
 //
 // A slot file, slots/<id>.json:
 //
 //	{"format":1, "id":"<32 hex>", "kind":"passphrase"|"recovery",
 //	 "label":"<user name; empty for recovery>", "created":"<RFC 3339>",
 //	 "age":"<ASCII-armored age file>", "check":"<64 hex>"}
+//
+// or, for a setup slot, sealed with age's scrypt recipient keyed by the
+// setup code's 12 symbols in their shown form ("XXXX-XXXX-XXXX"):
+//
+//	{"format":2, "id":..., "kind":"setup", "label":"<colleague's name>",
+//	 "created":..., "expires":"<RFC 3339>", "age":..., "check":...}
 //
 // "check" is the slot's check value, an HMAC of the file's exact bytes
 // keyed from the master key (slotcheck.go has the construction), with which
@@ -73,6 +86,9 @@
 // and the age file decrypts to
 //
 //	{"format":1, "vault_id":"<32 hex>", "label":"<same label>", "key":"<base64 of 32 bytes>"}
+//
+// (for a setup slot, "format":2 and "expires" equal to the one in clear, so
+// that moving the expiry in clear only damages the slot).
 //
 // The vault id binds a slot to its vault: a slot copied from another vault
 // decrypts, and is refused with ErrForeignSlot. The sealed label must equal

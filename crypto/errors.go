@@ -62,6 +62,18 @@ var (
 	// [MinWorkFactor, MaxWorkFactor] was asked for.
 	ErrWorkFactor = errors.New("scrypt work factor out of range")
 
+	// ErrWrongSetupCode means a setup code is malformed or does not open
+	// the colleague's setup slot.
+	ErrWrongSetupCode = errors.New("incorrect setup code")
+
+	// ErrSetupCodeExpired means the colleague's setup code is past its
+	// expiry: the lead must give them a new one.
+	ErrSetupCodeExpired = errors.New("setup code has expired")
+
+	// ErrSetupCodeUsed means the colleague has already set their passphrase
+	// with their setup code.
+	ErrSetupCodeUsed = errors.New("setup code already used")
+
 	// ErrDamagedBackup means an encrypted backup is not an age file, or is
 	// truncated or altered.
 	ErrDamagedBackup = errors.New("damaged backup")

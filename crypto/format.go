@@ -18,6 +18,21 @@ import (
 // than guess.
 const FormatVersion = 1
 
+// SetupSlotFormat is the format of setup slot files and of their payloads.
+// It is 2 so that releases from before setup codes refuse a setup slot by
+// name (ErrUnknownFormat) instead of misreading it as a passphrase slot;
+// passphrase and recovery slots stay at FormatVersion, so a vault with no
+// setup code waiting is still read by those releases.
+const SetupSlotFormat = 2
+
+// slotFormat is the format a slot of kind is written in.
+func slotFormat(kind SlotKind) int {
+	if kind == Setup {
+		return SetupSlotFormat
+	}
+	return FormatVersion
+}
+
 // maxSmallFile bounds what we read of vault.json and slot files. Both are
 // well under a kilobyte; the bound keeps a hostile or corrupt file from
 // making us read gigabytes.
@@ -42,6 +57,12 @@ var errNoFormat = errors.New("no format version")
 // (ErrUnknownFormat, naming the version) even if its other fields have
 // changed beyond recognition. what names the kind of file for the message.
 func checkFormat(data []byte, what string) error {
+	return checkFormatUpTo(data, what, FormatVersion)
+}
+
+// checkFormatUpTo is checkFormat for files that come in versions 1 to
+// newest; which versions fit which contents is for the caller to check.
+func checkFormatUpTo(data []byte, what string, newest int) error {
 	var v struct {
 		Format *int `json:"format"`
 	}
@@ -51,8 +72,8 @@ func checkFormat(data []byte, what string) error {
 	switch {
 	case v.Format == nil || *v.Format <= 0:
 		return errNoFormat
-	case *v.Format != FormatVersion:
-		return fmt.Errorf("%w: %s format %d (this version reads %d)", ErrUnknownFormat, what, *v.Format, FormatVersion)
+	case *v.Format > newest:
+		return fmt.Errorf("%w: %s format %d (this version reads %s)", ErrUnknownFormat, what, *v.Format, formatRange(newest))
 	}
 	return nil
 }
@@ -88,4 +109,12 @@ func readSmall(r io.Reader) ([]byte, error) {
 		return nil, fmt.Errorf("larger than %d bytes", maxSmallFile)
 	}
 	return buf.Bytes(), nil
+}
+
+// formatRange names the versions up to newest, for a message.
+func formatRange(newest int) string {
+	if newest == 1 {
+		return "1"
+	}
+	return fmt.Sprintf("1 to %d", newest)
 }

@@ -15,8 +15,11 @@ import (
 // callers handle. The seeds are real slots and the damaged ones of
 // slotDamages; under plain go test only the seeds run.
 func FuzzSlotDecode(f *testing.F) {
-	v, _, recovery, err := Create(filepath.Join(f.TempDir(), "vault"), alice, alicePass, testWorkFactor)
+	v, key, recovery, err := Create(filepath.Join(f.TempDir(), "vault"), alice, alicePass, testWorkFactor)
 	if err != nil {
+		f.Fatal(err)
+	}
+	if _, _, err := v.AddSetupSlot(key, carol); err != nil { // a format 2 seed
 		f.Fatal(err)
 	}
 	entries, err := os.ReadDir(v.slotsDir())
@@ -87,7 +90,7 @@ func checkReencode(t *testing.T, s slotFile) {
 		t.Fatalf("decoding an encoded slot: %v", err)
 	}
 	if again.ID != s.ID || again.Kind != s.Kind || again.Label != s.Label ||
-		!again.Created.Equal(s.Created) || again.Age != s.Age {
+		!again.Created.Equal(s.Created) || !again.Expires.Equal(s.Expires) || again.Age != s.Age {
 		t.Fatalf("round trip changed the slot: %+v, then %+v", s, again)
 	}
 }

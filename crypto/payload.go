@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"filippo.io/age"
 	"filippo.io/age/armor"
@@ -20,12 +21,16 @@ type slotPayload struct {
 	VaultID string `json:"vault_id"`
 	Label   string `json:"label"`
 	Key     []byte `json:"key"` // encoding/json writes []byte as standard base64
+
+	// Expires is a setup slot's expiry, sealed so that changing the one in
+	// clear cannot make a code live longer.
+	Expires time.Time `json:"expires,omitzero"`
 }
 
 // sealPayload encrypts p to r and returns the ASCII-armored age file. Armor
 // keeps slot files plain text, so they can be read, diffed and printed.
+// p.Format is the caller's: the format of the slot file it goes in.
 func sealPayload(p slotPayload, r age.Recipient) (string, error) {
-	p.Format = FormatVersion
 	plain, err := json.Marshal(p)
 	if err != nil {
 		return "", err
@@ -72,7 +77,7 @@ func openPayload(armored string, id age.Identity) (slotPayload, error) {
 
 // decodePayload parses and checks the decrypted JSON of a slot.
 func decodePayload(plain []byte) (slotPayload, error) {
-	if err := checkFormat(plain, "key slot payload"); err != nil {
+	if err := checkFormatUpTo(plain, "key slot payload", SetupSlotFormat); err != nil {
 		return slotPayload{}, wrapDamaged(ErrDamagedSlot, err)
 	}
 	var p slotPayload

@@ -21,6 +21,12 @@ const (
 	// Recovery slots are opened with the recovery key (an age X25519
 	// identity). A vault has one, except for a moment while it is replaced.
 	Recovery SlotKind = "recovery"
+
+	// Setup slots belong to one colleague who has not yet chosen a
+	// passphrase, and are opened with a one-time setup code (age scrypt,
+	// the only recipient) until they expire. Claiming the code turns the
+	// slot into the colleague's passphrase slot (see setupslots.go).
+	Setup SlotKind = "setup"
 )
 
 // Slot describes a key slot from the plaintext part of its file. Nothing
@@ -29,9 +35,13 @@ const (
 type Slot struct {
 	ID      string
 	Kind    SlotKind
-	Label   string // user name for passphrase slots, "" for the recovery slot
+	Label   string // user name for passphrase and setup slots, "" for the recovery slot
 	Created time.Time
+	Expires time.Time // when a setup slot's code stops working; zero for other kinds
 }
+
+// Expired reports whether s is a setup slot whose code no longer works.
+func (s Slot) Expired() bool { return s.Kind == Setup && !now().Before(s.Expires) }
 
 // slotFile is the JSON of slots/<id>.json. The label is in clear so that
 // the unlock screen can list users before any key is known; it is repeated
@@ -43,7 +53,8 @@ type slotFile struct {
 	Kind    SlotKind  `json:"kind"`
 	Label   string    `json:"label"`
 	Created time.Time `json:"created"`
-	Age     string    `json:"age"` // ASCII-armored age file wrapping a slotPayload
+	Expires time.Time `json:"expires,omitzero"` // setup slots only
+	Age     string    `json:"age"`              // ASCII-armored age file wrapping a slotPayload
 
 	// Check is the slot's check value (see slotcheck.go): an HMAC, keyed
 	// from the master key, of the file's exact bytes. Slots written before
@@ -55,12 +66,12 @@ type slotFile struct {
 
 // slot returns the public description of f.
 func (f slotFile) slot() Slot {
-	return Slot{ID: f.ID, Kind: f.Kind, Label: f.Label, Created: f.Created}
+	return Slot{ID: f.ID, Kind: f.Kind, Label: f.Label, Created: f.Created, Expires: f.Expires}
 }
 
 // encodeSlotFile returns the bytes of a slot file.
 func encodeSlotFile(f slotFile) ([]byte, error) {
-	f.Format = FormatVersion
+	f.Format = slotFormat(f.Kind)
 	return encodeJSON(f)
 }
 
@@ -69,14 +80,22 @@ func encodeSlotFile(f slotFile) ([]byte, error) {
 // It is the first thing to read a file that anyone could have placed in
 // slots/, so it must return an error, never panic, whatever data holds.
 func decodeSlotFile(data []byte) (slotFile, error) {
-	if err := checkFormat(data, "key slot"); err != nil {
+	if err := checkFormatUpTo(data, "key slot", SetupSlotFormat); err != nil {
 		return slotFile{}, wrapDamaged(ErrDamagedSlot, err)
 	}
 	var f slotFile
 	if err := json.Unmarshal(data, &f); err != nil {
 		return slotFile{}, fmt.Errorf("%w: %v", ErrDamagedSlot, err)
 	}
+	// The format and kind first: a format 2 file of a kind this version
+	// does not know comes from a newer release, not from damage.
+	if err := f.checkKindFormat(); err != nil {
+		return slotFile{}, err
+	}
 	if err := f.check(); err != nil {
+		return slotFile{}, fmt.Errorf("%w: %v", ErrDamagedSlot, err)
+	}
+	if err := f.checkExpiry(); err != nil {
 		return slotFile{}, fmt.Errorf("%w: %v", ErrDamagedSlot, err)
 	}
 	f.raw = data
@@ -96,11 +115,32 @@ func (f slotFile) check() error {
 	return checkKindLabel(f.Kind, f.Label)
 }
 
-// checkKindLabel checks that a passphrase slot has a clean label and a
-// recovery slot has none.
+// checkKindFormat checks that the format fits the kind: only setup slots
+// are format 2. Any other pairing is reported as from a newer release (a
+// later format of passphrase slots may well be 2), not as damage.
+func (f slotFile) checkKindFormat() error {
+	if f.Format != slotFormat(f.Kind) {
+		return fmt.Errorf("%w: %.20q slot in format %d", ErrUnknownFormat, f.Kind, f.Format)
+	}
+	return nil
+}
+
+// checkExpiry checks that setup slots, and only they, expire.
+func (f slotFile) checkExpiry() error {
+	switch {
+	case f.Kind == Setup && f.Expires.IsZero():
+		return errors.New("setup slot without an expiry")
+	case f.Kind != Setup && !f.Expires.IsZero():
+		return fmt.Errorf("a %s slot with an expiry", f.Kind)
+	}
+	return nil
+}
+
+// checkKindLabel checks that a passphrase or setup slot has a clean label
+// and a recovery slot has none.
 func checkKindLabel(kind SlotKind, label string) error {
 	switch kind {
-	case Passphrase:
+	case Passphrase, Setup:
 		clean, err := cleanLabel(label)
 		if err == nil && clean != label {
 			err = errors.New("label is not trimmed")

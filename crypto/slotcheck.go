@@ -198,8 +198,8 @@ func unknownField(data []byte) error {
 
 // checkAgeHeader checks, without any key, that f's armored age file has a
 // header that parses and holds the one recipient stanza its kind is
-// sealed with (scrypt for a passphrase slot, X25519 for the recovery
-// slot). The header's MAC and the payload can only be checked by opening
+// sealed with (scrypt for a passphrase or setup slot, X25519 for the
+// recovery slot). The header's MAC and the payload can only be checked by opening
 // the slot, so this is no proof on its own: it is what VerifySlots can
 // say of a slot without a check value.
 func checkAgeHeader(f slotFile) error {

@@ -169,7 +169,7 @@ func TestVerifySlotsBadHeaderWithoutCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Age, err = sealPayload(slotPayload{VaultID: v.Header.VaultID, Key: key[:]}, r); err != nil {
+	if f.Age, err = sealPayload(slotPayload{Format: FormatVersion, VaultID: v.Header.VaultID, Key: key[:]}, r); err != nil {
 		t.Fatal(err)
 	}
 	f.Check = ""

@@ -73,12 +73,18 @@ func (v *Vault) writeSlot(id string, kind SlotKind, label string, created time.T
 
 // sealSlot returns the bytes of the slot file writeSlot writes.
 func (v *Vault) sealSlot(id string, kind SlotKind, label string, created time.Time, key MasterKey, r age.Recipient) ([]byte, error) {
-	p := slotPayload{VaultID: v.Header.VaultID, Label: label, Key: key[:]}
+	return v.sealSlotFile(slotFile{ID: id, Kind: kind, Label: label, Created: created}, key, r)
+}
+
+// sealSlotFile seals key in f's payload, with f's label and expiry, and
+// returns the bytes of the slot file with its check value.
+func (v *Vault) sealSlotFile(f slotFile, key MasterKey, r age.Recipient) ([]byte, error) {
+	p := slotPayload{Format: slotFormat(f.Kind), VaultID: v.Header.VaultID, Label: f.Label, Key: key[:], Expires: f.Expires}
 	sealed, err := sealPayload(p, r)
 	if err != nil {
 		return nil, err
 	}
-	f := slotFile{ID: id, Kind: kind, Label: label, Created: created, Age: sealed}
+	f.Age = sealed
 	return encodeCheckedSlotFile(f, key)
 }
 
@@ -154,13 +160,11 @@ func worseProblem(old, new error) error {
 }
 
 // compareSlots orders passphrase slots by label, ignoring case first, then
-// recovery slots by age; ids break ties so the order is always the same.
+// setup slots the same way, then recovery slots by age; ids break ties so
+// the order is always the same.
 func compareSlots(a, b slotFile) int {
-	if a.Kind != b.Kind {
-		if a.Kind == Passphrase {
-			return -1
-		}
-		return 1
+	if c := kindRank(a.Kind) - kindRank(b.Kind); c != 0 {
+		return c
 	}
 	if c := strings.Compare(strings.ToLower(a.Label), strings.ToLower(b.Label)); c != 0 {
 		return c
@@ -186,6 +190,29 @@ func passphraseSlots(files []slotFile, label string) []slotFile {
 	return out
 }
 
+// kindRank is where a kind of slot comes in the order of Slots.
+func kindRank(kind SlotKind) int {
+	switch kind {
+	case Passphrase:
+		return 0
+	case Setup:
+		return 1
+	}
+	return 2
+}
+
+// setupSlots returns the setup slots of label, or all of them when label
+// is "".
+func setupSlots(files []slotFile, label string) []slotFile {
+	var out []slotFile
+	for _, f := range files {
+		if f.Kind == Setup && (label == "" || sameLabel(f.Label, label)) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 func recoverySlots(files []slotFile) []slotFile {
 	var out []slotFile
 	for _, f := range files {
@@ -196,6 +223,9 @@ func recoverySlots(files []slotFile) []slotFile {
 	return out
 }
 
-// now is the creation time written into new slots: UTC, whole seconds, so
-// that it reads as plain RFC 3339.
-func now() time.Time { return time.Now().UTC().Truncate(time.Second) }
+// now is the creation time written into new slots, and the time a setup
+// code's expiry is compared with: UTC, whole seconds, so that it reads as
+// plain RFC 3339. In tests it can be moved on (SetTestOnlyClock).
+func now() time.Time {
+	return time.Now().Add(time.Duration(testOnlyClockShift.Load())).UTC().Truncate(time.Second)
+}

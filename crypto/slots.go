@@ -26,7 +26,8 @@ func (v *Vault) Slots() ([]Slot, error) {
 }
 
 // Users returns the labels of the passphrase slots, sorted, with the same
-// treatment of unreadable slots as Slots.
+// treatment of unreadable slots as Slots. A colleague whose setup code is
+// waiting is not a user yet (see WaitingSetups).
 func (v *Vault) Users() ([]string, error) {
 	files, problem := v.readSlots()
 	var users []string
@@ -38,7 +39,8 @@ func (v *Vault) Users() ([]string, error) {
 
 // AddSlot adds a passphrase slot for a new user, sealing key (which the
 // caller got from Unlock) with passphrase. It returns ErrSlotExists if a
-// passphrase slot already carries label, ignoring case.
+// passphrase slot already carries label, ignoring case. A setup code
+// waiting for label stops working: the user has their passphrase now.
 func (v *Vault) AddSlot(key MasterKey, label, passphrase string) error {
 	label, err := v.checkSeal(key, label, passphrase)
 	if err != nil {
@@ -48,25 +50,30 @@ func (v *Vault) AddSlot(key MasterKey, label, passphrase string) error {
 	if len(passphraseSlots(files, label)) > 0 {
 		return ErrSlotExists
 	}
-	return v.writeNewPassphraseSlot(key, label, passphrase)
+	if err := v.writeNewPassphraseSlot(key, label, passphrase); err != nil {
+		return err
+	}
+	return v.removeSlots(setupSlots(files, label))
 }
 
-// RemoveSlot removes the passphrase slot of label. It refuses with
-// ErrLastSlot to remove the last one, which would leave only the recovery
-// key to open the vault.
+// RemoveSlot removes the passphrase slot of label, and any setup slot of
+// label (so it also takes back a setup code not yet used). It refuses with
+// ErrLastSlot to remove the last passphrase slot, which would leave only
+// the recovery key to open the vault.
 func (v *Vault) RemoveSlot(label string) error {
 	if strings.TrimSpace(label) == "" {
 		return ErrNoSuchUser
 	}
 	files, _ := v.readSlots()
 	doomed := passphraseSlots(files, label)
-	if len(doomed) == 0 {
+	setups := setupSlots(files, label)
+	if len(doomed) == 0 && len(setups) == 0 {
 		return ErrNoSuchUser
 	}
-	if len(passphraseSlots(files, "")) <= len(doomed) {
+	if len(doomed) > 0 && len(passphraseSlots(files, "")) <= len(doomed) {
 		return ErrLastSlot
 	}
-	return v.removeSlots(doomed)
+	return v.removeSlots(append(doomed, setups...))
 }
 
 // ChangePassphrase reseals key in label's slot with a new passphrase. The

@@ -120,5 +120,8 @@ func (v *Vault) openSlot(f slotFile, id age.Identity) (MasterKey, error) {
 	if p.Label != f.Label {
 		return MasterKey{}, fmt.Errorf("%w: label does not match its sealed copy (slot %s)", ErrDamagedSlot, f.ID)
 	}
+	if p.Format != f.Format || !p.Expires.Equal(f.Expires) {
+		return MasterKey{}, fmt.Errorf("%w: format or expiry does not match its sealed copy (slot %s)", ErrDamagedSlot, f.ID)
+	}
 	return p.key(), nil
 }

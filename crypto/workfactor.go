@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // Scrypt work factors are base-2 logarithms: a work factor of 18 means
@@ -64,4 +65,21 @@ func checkWorkFactor(logN int) error {
 		return fmt.Errorf("%w: %d is not between %d and %d", ErrWorkFactor, logN, MinWorkFactor, MaxWorkFactor)
 	}
 	return nil
+}
+
+// testOnlyClockShift, when non-zero, is added to the clock this package
+// reads (see now). It is set only through SetTestOnlyClock.
+var testOnlyClockShift atomic.Int64
+
+// SetTestOnlyClock moves the clock this package reads (slot creation
+// times, setup code expiry) by shift, and returns a function that undoes
+// it. It lets the tests of other packages see a setup code expire without
+// waiting a week. Like SetTestOnlyWorkFactor, it does nothing outside a
+// test binary.
+func SetTestOnlyClock(shift time.Duration) (restore func()) {
+	if !testing.Testing() {
+		return func() {}
+	}
+	old := testOnlyClockShift.Swap(int64(shift))
+	return func() { testOnlyClockShift.Store(old) }
 }

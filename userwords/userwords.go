@@ -73,6 +73,11 @@ var table = []entry{
 	{err: crypto.ErrWrongPassphrase, text: "The passphrase is not right for this vault. Check Caps Lock and try again (passphrases are case-sensitive)."},
 	{err: crypto.ErrWrongRecoveryKey, text: "The recovery key is not right for this vault. Check it against the copy you kept: it starts with " +
 		crypto.RecoveryKeyPrefix + ", and spaces and capital letters in it do not matter."},
+	{err: crypto.ErrSetupCodeExpired, text: "This setup code has expired: setup codes work for seven days. Ask the lead who added you for a new one."},
+	{err: crypto.ErrWrongSetupCode, text: "The setup code is not right. Check it against the one you were given: " +
+		"it has 12 letters and digits, like 7K3Q-M9XD-2HTB, and capital letters, spaces and dashes do not matter."},
+	{err: crypto.ErrSetupCodeUsed, text: "This setup code has been used already: unlock with the passphrase you chose with it. " +
+		"If you have forgotten it, ask the lead for a new setup code."},
 	{err: crypto.ErrNoVault, text: "There is no vault in " + folderWord + ".",
 		commandLine: "Create one with 'msprecords init', or name the right folder with --vault."},
 	{err: crypto.ErrUnknownFormat, text: "This vault was made by a newer version of MSP Records. Install the latest version to open it."},
