@@ -11,7 +11,7 @@ const overdueColumn = 5
 
 // columnWidths are the fixed widths of the case list's columns; the name
 // column (width 0) takes whatever is left.
-var columnWidths = [7]float32{150, 0, 230, 150, 120, 85, 60}
+var columnWidths = [7]float32{150, 0, 210, 150, 140, 85, 60}
 
 // minNameWidth keeps the name column readable on a narrow window.
 const minNameWidth = 180

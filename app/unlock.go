@@ -63,8 +63,9 @@ func (s *unlockScreen) layout() fyne.CanvasObject {
 	)
 	s.again = widget.NewButtonWithIcon("Try again", theme.ViewRefreshIcon(), s.retry)
 	s.again.Hide()
-	help := widget.NewLabel("Forgotten your passphrase? Another user of this vault can add you again, with a new passphrase, in Settings. " +
-		"Or use the vault's recovery key, kept when the vault was made, to choose a new passphrase yourself.")
+	help := widget.NewLabel("Forgotten your passphrase? Another user of this vault can remove you and add you again in Settings, " +
+		"with a setup code for you to choose a new passphrase. Or use the vault's recovery key, kept when the vault " +
+		"was made, to choose a new one yourself.")
 	help.Wrapping = fyne.TextWrapWord
 	help.Importance = widget.LowImportance
 	box := container.NewVBox(
