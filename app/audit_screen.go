@@ -78,11 +78,15 @@ func (u *UI) reportCommands() []command {
 
 // reportButtons open the report screens from the case list. "Dip sample",
 // not "Audit", so that it is not taken for the audit trail.
+// The audit trail is a lead's: it says who read which case.
 func (u *UI) reportButtons() fyne.CanvasObject {
-	return container.NewHBox(
+	box := container.NewHBox(
 		widget.NewButtonWithIcon("Dip sample", theme.ListIcon(), u.showAudit),
-		widget.NewButtonWithIcon("Figures", theme.GridIcon(), u.showFigures),
-		widget.NewButtonWithIcon("Audit trail", theme.HistoryIcon(), u.showTrail))
+		widget.NewButtonWithIcon("Figures", theme.GridIcon(), u.showFigures))
+	if u.session.isLead() {
+		box.Add(widget.NewButtonWithIcon("Audit trail", theme.HistoryIcon(), u.showTrail))
+	}
+	return box
 }
 
 func newAuditScreen(w fyne.Window, u *UI) *auditScreen {

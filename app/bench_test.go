@@ -61,7 +61,8 @@ func demoVault(b *testing.B) (string, crypto.MasterKey) {
 // makeDemoVault makes a vault in dir holding the demo cases, imported in
 // one go (the command line's demo imports them 500 at a time).
 func makeDemoVault(dir string) (crypto.MasterKey, error) {
-	v, key, _, err := crypto.Create(dir, testUser, testPass, crypto.MinWorkFactor)
+	v, created, _, err := crypto.Create(dir, testUser, testPass, crypto.MinWorkFactor)
+	key := created.Key
 	if err != nil {
 		return key, err
 	}

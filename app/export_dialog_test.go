@@ -24,7 +24,8 @@ func exportFixture(t *testing.T) (*exportDialog, *store.Store) {
 	t.Helper()
 	test.NewTempApp(t)
 	dir := filepath.Join(t.TempDir(), "vault")
-	v, key, _, err := crypto.Create(dir, testUser, testPass, crypto.MinWorkFactor)
+	v, created, _, err := crypto.Create(dir, testUser, testPass, crypto.MinWorkFactor)
+	key := created.Key
 	if err != nil {
 		t.Fatal(err)
 	}

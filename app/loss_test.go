@@ -59,7 +59,8 @@ func overlayText(u *UI) string {
 func crashedVault(t *testing.T, n int) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "vault")
-	v, key, _, err := crypto.Create(dir, testUser, testPass, crypto.MinWorkFactor)
+	v, created, _, err := crypto.Create(dir, testUser, testPass, crypto.MinWorkFactor)
+	key := created.Key
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ type session struct {
 	store *store.Store
 	lock  *crypto.VaultLock
 	user  string
+	role  crypto.Role // what the user may do (see crypto.Role): the program enforces it
 
 	ctx    context.Context // done when the session ends: long work stops
 	cancel context.CancelFunc
@@ -28,8 +29,12 @@ func newSession(v *vaultopen.Session) *session {
 	if v == nil {
 		return nil
 	}
-	return &session{store: v.Store, lock: v.Lock, user: v.User}
+	return &session{store: v.Store, lock: v.Lock, user: v.User, role: v.Role}
 }
+
+// isLead reports whether the user may do what only a safeguarding lead
+// does: add, remove and change the role of users, see the audit trail.
+func (s *session) isLead() bool { return s != nil && s.role == crypto.Lead }
 
 // context is done once the session ends (lock, quit): long work such as a
 // backup takes it, so that locking cancels the work rather than waiting for

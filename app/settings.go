@@ -72,13 +72,12 @@ func (s *settingsScreen) layout() fyne.CanvasObject {
 		widget.NewFormItem("Referrals are timely within", narrow(s.referral, 260)),
 		widget.NewFormItem("Protective marking on packs", narrow(s.marking, 360)),
 	)
-	addUser := widget.NewButtonWithIcon("Add a colleague…", theme.ContentAddIcon(), s.onAddColleague)
-	change := widget.NewButtonWithIcon("Change my passphrase…", theme.AccountIcon(), s.onChangePassphrase)
 	body := container.NewVBox(
 		card("Security", "The vault locks itself when nobody has used the window for this long. Ctrl+L locks it at once.", security),
 		card("Users", "Each user has their own passphrase; all of them open the same vault. "+
-			"A colleague you add chooses their own: give them a setup code, or hand them the keyboard.",
-			container.NewVBox(s.users, container.NewHBox(addUser, change))),
+			"A safeguarding lead adds colleagues, who choose their own passphrase (a lead gives them a setup code, "+
+			"or hands them the keyboard), changes their roles and removes them.",
+			container.NewVBox(s.users, s.userActions())),
 		card("Backup", "A backup is one encrypted file with every case and the audit trail, "+
 			"protected by a backup passphrase of its own. Keep it somewhere other than this computer.",
 			container.NewHBox(s.backup)),
@@ -87,6 +86,20 @@ func (s *settingsScreen) layout() fyne.CanvasObject {
 		card("Vault folder", s.u.vaultDir, nil),
 	)
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewPadded(body)))
+}
+
+// userActions are the buttons under the user list: adding a colleague is
+// a lead's; anyone changes their own passphrase.
+func (s *settingsScreen) userActions() fyne.CanvasObject {
+	change := widget.NewButtonWithIcon("Change my passphrase…", theme.AccountIcon(), s.onChangePassphrase)
+	if !s.u.session.isLead() {
+		note := widget.NewLabel("Only a safeguarding lead can add or remove colleagues or change their roles.")
+		note.Wrapping = fyne.TextWrapWord
+		note.Importance = widget.LowImportance
+		return container.NewVBox(note, container.NewHBox(change))
+	}
+	addUser := widget.NewButtonWithIcon("Add a colleague…", theme.ContentAddIcon(), s.onAddColleague)
+	return container.NewHBox(addUser, change)
 }
 
 // narrow keeps a field at a width that fits its content, rather than the

@@ -21,11 +21,29 @@ const (
 	handOver      = "They type their passphrase now"
 )
 
+// roleChoices are the roles as the colleague form offers them.
+func roleChoices() []string {
+	var out []string
+	for _, r := range crypto.Roles() {
+		out = append(out, r.String())
+	}
+	return out
+}
+
+// chosenRole is the role of a choice of roleChoices.
+func chosenRole(choice string) crypto.Role {
+	if choice == crypto.Lead.String() {
+		return crypto.Lead
+	}
+	return crypto.Practitioner
+}
+
 // colleagueForm is the "Add a colleague" dialog: the lead's own passphrase
 // (which unlocks the master key for the moment the change needs it), the
 // colleague's name, and how they will choose their passphrase.
 type colleagueForm struct {
 	current, name *widget.Entry
+	role          *widget.RadioGroup
 	how           *widget.RadioGroup
 	problem       *widget.Label
 	ok            *widget.Button
@@ -38,8 +56,11 @@ type colleagueForm struct {
 // onAddColleague opens the "Add a colleague" dialog.
 func (s *settingsScreen) onAddColleague() {
 	f := &colleagueForm{current: widget.NewPasswordEntry(), name: widget.NewEntry(),
-		how: widget.NewRadioGroup([]string{giveSetupCode, handOver}, nil), problem: newProblemLabel(),
+		role: widget.NewRadioGroup(roleChoices(), nil),
+		how:  widget.NewRadioGroup([]string{giveSetupCode, handOver}, nil), problem: newProblemLabel(),
 		progress: widget.NewProgressBarInfinite()}
+	f.role.SetSelected(crypto.Practitioner.String())
+	f.role.Required = true
 	f.how.SetSelected(giveSetupCode)
 	f.how.Required = true
 	f.progress.Hide()
@@ -48,6 +69,7 @@ func (s *settingsScreen) onAddColleague() {
 	form := widget.NewForm(
 		widget.NewFormItem("Your passphrase ("+s.u.session.user+")", f.current),
 		widget.NewFormItem("Colleague's name", f.name),
+		widget.NewFormItem("Their role", f.role),
 		widget.NewFormItem("How they set their passphrase", f.how),
 	)
 	f.ok = widget.NewButtonWithIcon("Continue", theme.ConfirmIcon(), func() { s.onColleagueOK(f) })
@@ -96,6 +118,7 @@ func (s *settingsScreen) onColleagueOK(f *colleagueForm) {
 		return
 	}
 	name, current, withCode := strings.TrimSpace(f.name.Text), f.current.Text, f.how.Selected == giveSetupCode
+	role := chosenRole(f.role.Selected)
 	f.setBusy(true)
 	v, user := s.u.vault, s.u.session.user
 	var (
@@ -104,12 +127,12 @@ func (s *settingsScreen) onColleagueOK(f *colleagueForm) {
 		err     error
 	)
 	s.u.work.run(func() {
-		var key crypto.MasterKey
-		key, _, err = v.Unlock(user, current)
+		var u crypto.Unlocked
+		u, err = v.Unlock(user, current)
 		if err == nil && withCode {
-			code, expires, err = v.AddSetupSlot(key, name)
+			code, expires, err = v.AddSetupSlot(u.Key, name, role)
 		}
-		zeroKey(&key)
+		zeroKey(&u.Key)
 	}, func() {
 		if s.u.session == nil {
 			return // locked meanwhile: the dialog is gone
@@ -125,12 +148,12 @@ func (s *settingsScreen) onColleagueOK(f *colleagueForm) {
 			f.code = showSetupCode(s.w, name, code, expires)
 			return
 		}
-		s.onHandOver(name, current)
+		s.onHandOver(name, role, current)
 	})
 }
 
 func (f *colleagueForm) setBusy(busy bool) {
-	for _, o := range []fyne.Disableable{f.current, f.name, f.how, f.ok} {
+	for _, o := range []fyne.Disableable{f.current, f.name, f.role, f.how, f.ok} {
 		if busy {
 			o.Disable()
 		} else {

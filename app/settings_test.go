@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"msprecords/backup"
 	"msprecords/crypto"
@@ -79,8 +81,14 @@ func TestSettingsUsers(t *testing.T) {
 		t.Fatalf("Bob cannot unlock: %q", u.unlock.problem.Text)
 	}
 
+	if u.session.isLead() || u.openTrail() != nil {
+		t.Error("Bob, a practitioner, is a lead or sees the audit trail")
+	}
 	u.showSettings()
 	s = u.settingsUI
+	if hasButton(s.root, "Add a colleague…") || hasButton(s.root, "Remove") || hasButton(s.root, "Make a lead") {
+		t.Error("a practitioner is offered to add, remove or promote users")
+	}
 	test.Tap(findButton(t, s.root, "Change my passphrase…"))
 	f = s.userForm
 	test.Type(f.current, "a long passphrase for bob")
@@ -90,6 +98,27 @@ func TestSettingsUsers(t *testing.T) {
 	u.work.wait()
 	if f.problem.Visible() {
 		t.Fatalf("change refused: %q", f.problem.Text)
+	}
+
+	// Alice, the lead, makes Bob a lead too.
+	u.lockNow()
+	unlockWith(t, u, testUser, testPass)
+	u.showSettings()
+	s = u.settingsUI
+	test.Tap(findButton(t, s.root, "Make a lead"))
+	f = s.userForm
+	test.Type(f.current, testPass)
+	test.Tap(f.ok)
+	u.work.wait()
+	if role, _ := u.vault.RoleOf("Bob Advocate"); role != crypto.Lead {
+		t.Fatalf("Bob is %q after 'Make a lead' (%q)", role, f.problem.Text)
+	}
+	u.lockNow()
+	unlockWith(t, u, "Bob Advocate", "bob's brand new passphrase")
+	u.showSettings()
+	s = u.settingsUI
+	if !u.session.isLead() || !hasButton(s.root, "Add a colleague…") {
+		t.Error("Bob, now a lead, is not offered to add colleagues")
 	}
 
 	s.removeUser(testUser)
@@ -136,7 +165,8 @@ func TestSettingsBackup(t *testing.T) {
 	defer file.Close()
 	restored := filepath.Join(t.TempDir(), "restored")
 	unlock := func(v *crypto.Vault) (crypto.MasterKey, string, error) {
-		return v.Unlock("", testPass)
+		u, err := v.Unlock("", testPass)
+		return u.Key, u.Label, err
 	}
 	n, err := backup.Restore(file, restored, "backup passphrase here", unlock)
 	if err != nil {
@@ -219,4 +249,14 @@ func TestGapsColumnFollowsReferralSetting(t *testing.T) {
 	if changed == 0 {
 		t.Error("no case's gaps changed with the referral limit: the test proves nothing")
 	}
+}
+
+// hasButton reports whether a button labelled text is on screen under root.
+func hasButton(root fyne.CanvasObject, text string) bool {
+	for _, o := range test.LaidOutObjects(root) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() {
+			return true
+		}
+	}
+	return false
 }

@@ -10,32 +10,63 @@ import (
 	"msprecords/crypto"
 )
 
-// refreshUsers lists the vault's users, each with a Remove button (none for
-// the user signed in, who cannot remove themselves while working), then
-// the colleagues whose setup code is waiting.
+// refreshUsers lists the vault's users with their roles, then the
+// colleagues whose setup code is waiting. A lead also sees, beside each
+// other user, a button to change their role and one to remove them (none
+// for the user signed in, who cannot remove themselves while working).
 func (s *settingsScreen) refreshUsers() {
 	s.users.RemoveAll()
-	users, err := s.u.vault.Users()
+	users, err := s.u.vault.Recipients()
 	if err != nil {
 		s.users.Add(wrapped(messageFor(err)))
 		return
 	}
-	defer s.listWaiting()
-	for _, name := range users {
-		label := widget.NewLabel(name)
-		if name == s.u.session.user {
-			label.SetText(name + " (you)")
+	lead := s.u.session.isLead()
+	if lead {
+		defer s.listWaiting()
+	}
+	for _, r := range users {
+		label := widget.NewLabel(r.Label + ", " + r.Role.String())
+		if r.Label == s.u.session.user {
+			label.SetText(label.Text + " (you)")
+		}
+		if !lead || r.Label == s.u.session.user {
 			s.users.Add(label)
 			continue
 		}
-		who := name
-		remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { s.onRemoveUser(who) })
-		remove.Importance = widget.LowImportance
-		if len(users) < 2 {
-			remove.Disable()
-		}
-		s.users.Add(container.NewBorder(nil, nil, nil, remove, label))
+		s.users.Add(container.NewBorder(nil, nil, nil, s.userButtons(r, len(users)), label))
 	}
+}
+
+// userButtons are a lead's buttons beside another user: change role, remove.
+func (s *settingsScreen) userButtons(r crypto.Recipient, users int) fyne.CanvasObject {
+	role, text := crypto.Lead, "Make a lead"
+	if r.Role == crypto.Lead {
+		role, text = crypto.Practitioner, "Make a practitioner"
+	}
+	change := widget.NewButton(text, func() { s.onChangeRole(r.Label, role) })
+	change.Importance = widget.LowImportance
+	remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), func() { s.onRemoveUser(r.Label) })
+	remove.Importance = widget.LowImportance
+	if users < 2 {
+		remove.Disable()
+	}
+	return container.NewHBox(change, remove)
+}
+
+// onChangeRole asks for the lead's own passphrase, which unlocks the master
+// key that signs the changed slot, then gives name the role.
+func (s *settingsScreen) onChangeRole(name string, role crypto.Role) {
+	f := newOwnPassphraseForm(s.w, "Make "+name+" a "+role.String(), "Change the role", s.u.session.user)
+	f.ok.OnTapped = func() {
+		s.unlockThen(f, f.current.Text, func(u crypto.Unlocked) error { return s.u.vault.SetRole(u.Key, name, role) }, func() {
+			s.refreshUsers()
+			s.u.bar.show(name + " is now a " + role.String() + ".")
+		})
+	}
+	s.userForm = f
+	f.d.Show()
+	f.relayout()
 }
 
 // onRemoveUser asks, then removes a user's passphrase slot (or a waiting
@@ -71,6 +102,16 @@ type passphraseForm struct {
 }
 
 func newPassphraseForm(w fyne.Window, title, okLabel string, user string) *passphraseForm {
+	return buildPassphraseForm(w, title, okLabel, user, true)
+}
+
+// newOwnPassphraseForm asks only for the user's own passphrase, for a
+// change that needs the master key but sets no passphrase (a role).
+func newOwnPassphraseForm(w fyne.Window, title, okLabel string, user string) *passphraseForm {
+	return buildPassphraseForm(w, title, okLabel, user, false)
+}
+
+func buildPassphraseForm(w fyne.Window, title, okLabel string, user string, withNew bool) *passphraseForm {
 	f := &passphraseForm{current: widget.NewPasswordEntry(), pass: widget.NewPasswordEntry(),
 		again: widget.NewPasswordEntry(), intro: wrapped(""), hint: widget.NewLabel(""), problem: newProblemLabel(),
 		progress: widget.NewProgressBarInfinite()}
@@ -81,9 +122,11 @@ func newPassphraseForm(w fyne.Window, title, okLabel string, user string) *passp
 	if user != "" {
 		items = append(items, widget.NewFormItem("Your passphrase ("+user+")", f.current))
 	}
-	items = append(items, widget.NewFormItem("New passphrase", f.pass), widget.NewFormItem("New passphrase again", f.again))
-	f.pass.OnChanged = func(string) { f.updateHint() }
-	f.updateHint()
+	if withNew {
+		items = append(items, widget.NewFormItem("New passphrase", f.pass), widget.NewFormItem("New passphrase again", f.again))
+		f.pass.OnChanged = func(string) { f.updateHint() }
+		f.updateHint()
+	}
 	f.ok = widget.NewButtonWithIcon(okLabel, theme.ConfirmIcon(), nil)
 	f.ok.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { f.d.Hide() })
@@ -140,18 +183,24 @@ func (f *passphraseForm) setBusy(busy bool) {
 
 // withKey checks the form, then in the worker unlocks the master key with
 // the current user's passphrase, runs change with it and zeroes it.
-func (s *settingsScreen) withKey(f *passphraseForm, label string, change func(crypto.MasterKey) error, done func()) {
+func (s *settingsScreen) withKey(f *passphraseForm, label string, change func(crypto.Unlocked) error, done func()) {
 	s.withKeyOf(f, label, f.current.Text, change, done)
 }
 
 // withKeyOf is withKey with the current user's passphrase given, for a
 // form that does not ask for it (the colleague's, at the handed-over
 // keyboard).
-func (s *settingsScreen) withKeyOf(f *passphraseForm, label, current string, change func(crypto.MasterKey) error, done func()) {
+func (s *settingsScreen) withKeyOf(f *passphraseForm, label, current string, change func(crypto.Unlocked) error, done func()) {
 	if msg := newUserProblem(label, f.pass.Text, f.again.Text); msg != "" {
 		f.fail(msg)
 		return
 	}
+	s.unlockThen(f, current, change, done)
+}
+
+// unlockThen unlocks the master key in the worker with the current user's
+// passphrase, runs change with it, zeroes it, and reports in f.
+func (s *settingsScreen) unlockThen(f *passphraseForm, current string, change func(crypto.Unlocked) error, done func()) {
 	if current == "" {
 		f.fail("Enter your own passphrase.")
 		return
@@ -160,12 +209,12 @@ func (s *settingsScreen) withKeyOf(f *passphraseForm, label, current string, cha
 	v, user := s.u.vault, s.u.session.user
 	var err error
 	s.u.work.run(func() {
-		var key crypto.MasterKey
-		key, _, err = v.Unlock(user, current)
+		var u crypto.Unlocked
+		u, err = v.Unlock(user, current)
 		if err == nil {
-			err = change(key)
+			err = change(u)
 		}
-		zeroKey(&key)
+		zeroKey(&u.Key)
 	}, func() {
 		if s.u.session == nil {
 			return // locked meanwhile: the dialog is gone
@@ -183,13 +232,13 @@ func (s *settingsScreen) withKeyOf(f *passphraseForm, label, current string, cha
 // onHandOver asks the colleague, at the keyboard the lead has handed them,
 // for their new passphrase twice, and adds their passphrase slot with the
 // master key that the lead's passphrase (already checked) unlocks.
-func (s *settingsScreen) onHandOver(name, leadPass string) {
+func (s *settingsScreen) onHandOver(name string, role crypto.Role, leadPass string) {
 	f := newPassphraseForm(s.w, "Hand the keyboard to "+name, "Set my passphrase", "")
 	f.forUser(name)
 	f.ok.OnTapped = func() {
 		pass := f.pass.Text
-		s.withKeyOf(f, name, leadPass, func(key crypto.MasterKey) error {
-			return s.u.vault.AddSlot(key, name, pass)
+		s.withKeyOf(f, name, leadPass, func(u crypto.Unlocked) error {
+			return s.u.vault.AddSlot(u.Key, name, pass, role)
 		}, func() {
 			s.refreshUsers()
 			s.u.bar.show(name + " can now unlock the vault with their own passphrase.")
@@ -207,8 +256,8 @@ func (s *settingsScreen) onChangePassphrase() {
 	f := newPassphraseForm(s.w, "Change my passphrase", "Change it", user)
 	f.ok.OnTapped = func() {
 		pass := f.pass.Text
-		s.withKey(f, user, func(key crypto.MasterKey) error {
-			return s.u.vault.ChangePassphrase(key, user, pass)
+		s.withKey(f, user, func(u crypto.Unlocked) error {
+			return s.u.vault.ChangePassphrase(u.Key, user, pass, u.Identity)
 		}, func() {
 			s.u.bar.show("Your passphrase was changed. Use the new one from now on.")
 		})

@@ -155,3 +155,31 @@ func hasLabel(root fyne.CanvasObject, text string) bool {
 	}
 	return false
 }
+
+// A lead adding a colleague chooses their role, which the setup code
+// carries to the colleague's own slot.
+func TestColleagueAddedAsALead(t *testing.T) {
+	u := openUnlocked(t)
+	u.showSettings()
+	test.Tap(findButton(t, u.settingsUI.root, "Add a colleague…"))
+	c := u.settingsUI.colleague
+	if c.role.Selected != crypto.Practitioner.String() {
+		t.Errorf("the role offered first is %q, want practitioner", c.role.Selected)
+	}
+	c.role.SetSelected(crypto.Lead.String())
+	test.Type(c.current, testPass)
+	test.Type(c.name, carolName)
+	test.Tap(c.ok)
+	u.work.wait()
+	if c.code == nil {
+		t.Fatalf("no setup code shown: %q", c.problem.Text)
+	}
+	claimed, err := u.vault.ClaimSetupCode(carolName, c.code.code.Text, carolPass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeroKey(&claimed.Key)
+	if claimed.Role != crypto.Lead {
+		t.Errorf("Carol joined as %q, want a lead", claimed.Role)
+	}
+}

@@ -7,9 +7,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"msprecords/crypto"
 	"msprecords/export"
 	"msprecords/records"
 	"msprecords/store"
@@ -47,7 +49,15 @@ type trailScreen struct {
 func (u *UI) showTrail() { u.openTrail() }
 
 func (u *UI) openTrail() *trailScreen {
-	if !u.unlocked() || !u.readyToLeave(u.showTrail) {
+	if !u.unlocked() {
+		return nil
+	}
+	if !u.session.isLead() {
+		dialog.ShowInformation("Audit trail", messageFor(crypto.ErrNotLead)+
+			" The audit trail says who has read or changed each case, so only leads see it.", u.window)
+		return nil
+	}
+	if !u.readyToLeave(u.showTrail) {
 		return nil
 	}
 	u.setTitle("")

@@ -48,7 +48,8 @@ func newTestUI(t *testing.T, dir string) *UI {
 func newVault(t testing.TB) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "vault")
-	v, key, _, err := crypto.Create(dir, testUser, testPass, crypto.MinWorkFactor)
+	v, created, _, err := crypto.Create(dir, testUser, testPass, crypto.MinWorkFactor)
+	key := created.Key
 	if err != nil {
 		t.Fatal(err)
 	}

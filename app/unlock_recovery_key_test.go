@@ -132,7 +132,7 @@ func TestRecoveryKeyAddsNewUser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := v.Unlock(testUser, testPass); err != nil {
+	if _, err := v.Unlock(testUser, testPass); err != nil {
 		t.Errorf("%s's passphrase stopped working: %v", testUser, err)
 	}
 }
@@ -160,7 +160,7 @@ func TestRecoveryKeyWhileVaultInUse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := v.Unlock(testUser, testPass); err != nil {
+	if _, err := v.Unlock(testUser, testPass); err != nil {
 		t.Errorf("the old passphrase stopped working: %v", err)
 	}
 }
@@ -170,7 +170,8 @@ func TestRecoveryKeyWhileVaultInUse(t *testing.T) {
 func newVaultWithRecoveryKey(t *testing.T) (dir, recoveryKey string) {
 	t.Helper()
 	dir = filepath.Join(t.TempDir(), "vault")
-	v, key, recoveryKey, err := crypto.Create(dir, testUser, testPass, crypto.MinWorkFactor)
+	v, created, recoveryKey, err := crypto.Create(dir, testUser, testPass, crypto.MinWorkFactor)
+	key := created.Key
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -185,12 +185,12 @@ func (f *setupCodeForm) onOK() {
 // gives. A failed claim lets go of the lock; a failed open is the unlock
 // screen's to report, as for any unlock.
 func claimAndOpen(locked *vaultopen.Locked, label, code, pass string, s *unlockScreen) (*vaultopen.Session, error, error) {
-	key, err := locked.Vault.ClaimSetupCode(label, code, pass)
+	u, err := locked.Vault.ClaimSetupCode(label, code, pass)
 	if err != nil {
 		locked.Release()
 		return nil, err, nil
 	}
-	opened, err := locked.OpenStore(&key, label, s.rules)
+	opened, err := locked.OpenStore(&u, s.rules)
 	if err != nil {
 		return nil, nil, errors.Join(err, locked.Release())
 	}

@@ -168,7 +168,7 @@ func TestUnlockErrorsShownInWindow(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		writeFile(t, filepath.Join(dir, "vault.json"), strings.Replace(string(data), `"format": 1`, `"format": 99`, 1))
+		writeFile(t, filepath.Join(dir, "vault.json"), strings.Replace(string(data), `"format": 2`, `"format": 99`, 1))
 		u := newTestUI(t, dir)
 		wantProblem(t, u, crypto.ErrUnknownFormat)
 	})

@@ -41,7 +41,8 @@ type vault struct {
 func newVault(t *testing.T) vault {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "vault")
-	v, key, _, err := crypto.Create(dir, "Alex", testPass, testWorkFactor)
+	v, created, _, err := crypto.Create(dir, "Alex", testPass, testWorkFactor)
+	key := created.Key
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +97,8 @@ func withChunkSize(t *testing.T, n int) {
 
 func unlockWith(pass string) UnlockFunc {
 	return func(v *crypto.Vault) (crypto.MasterKey, string, error) {
-		return v.Unlock("", pass)
+		u, err := v.Unlock("", pass)
+		return u.Key, u.Label, err
 	}
 }
 
@@ -116,11 +118,11 @@ func openRestored(t *testing.T, dir string) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { lock.Release() })
-	key, user, err := v.Unlock("", testPass)
+	u, err := v.Unlock("", testPass)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := store.Open(v.DBDir(), key, user, practice.DefaultOptions())
+	s, err := store.Open(v.DBDir(), u.Key, u.Label, practice.DefaultOptions())
 	if err != nil {
 		t.Fatal(err)
 	}

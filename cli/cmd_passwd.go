@@ -1,6 +1,10 @@
 package cli
 
-import "flag"
+import (
+	"flag"
+
+	"filippo.io/age"
+)
 
 type passwdOptions struct {
 	global            globalOptions
@@ -58,7 +62,11 @@ func changePassphrase(env *Env, opts passwdOptions, s *session) error {
 	if err != nil {
 		return err
 	}
-	if err := s.vault.ChangePassphrase(s.key, label, pass); err != nil {
+	var pair *age.X25519Identity // the user's own, kept when they change their passphrase
+	if label == s.user {
+		pair = s.pair
+	}
+	if err := s.vault.ChangePassphrase(s.key, label, pass, pair); err != nil {
 		return err
 	}
 	env.printf("Changed the passphrase of %s.\n", label)
@@ -90,8 +98,12 @@ func (s *session) unlockForChange(env *Env, g globalOptions, recoveryKeyFile str
 	if err != nil {
 		return err
 	}
-	s.key, err = s.locked.UnlockWithRecoveryKey(key)
-	return err
+	u, err := s.locked.UnlockWithRecoveryKey(key)
+	if err != nil {
+		return err
+	}
+	s.unlocked(u)
+	return nil
 }
 
 // passwdTarget is the user whose passphrase passwd sets: the one who

@@ -119,6 +119,7 @@ func restoreUnlock(env *Env, opts restoreOptions, backupPass string) backup.Unlo
 			}
 			pass = p
 		}
-		return v.Unlock(opts.global.user, pass)
+		u, err := v.Unlock(opts.global.user, pass)
+		return u.Key, u.Label, err
 	}
 }

@@ -14,8 +14,8 @@ import (
 // types it for them (see crypto.Vault.AddSetupSlot).
 
 // addSetupCode makes a setup code for name and says what to do with it.
-func addSetupCode(env *Env, s *session, name string) error {
-	code, expires, err := s.vault.AddSetupSlot(s.key, name)
+func addSetupCode(env *Env, s *session, name string, role crypto.Role) error {
+	code, expires, err := s.vault.AddSetupSlot(s.key, name, role)
 	if err != nil {
 		return err
 	}
@@ -54,7 +54,8 @@ func claimSetupCode(env *Env, opts passwdOptions) error {
 	if err != nil {
 		return err
 	}
-	s.key, err = s.vault.ClaimSetupCode(name, code, pass)
+	u, err := s.vault.ClaimSetupCode(name, code, pass)
+	s.unlocked(u)
 	if errors.Is(err, crypto.ErrNoSuchUser) {
 		return explain(err, "no setup code is waiting for %s: give your name as the lead added you with --user NAME "+
 			"('msprecords slots list' shows the codes waiting)", name)

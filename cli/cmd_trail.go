@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"msprecords/crypto"
 	"msprecords/export"
 	"msprecords/records"
 	"msprecords/store"
@@ -64,6 +65,9 @@ func checkTrailOptions(opts *trailOptions, args []string) error {
 }
 
 func runTrail(env *Env, opts trailOptions, s *session) error {
+	if !s.isLead() {
+		return crypto.ErrNotLead // the whole trail says who read which case
+	}
 	t, err := s.store.Trail(opts.filter)
 	if err != nil {
 		return err

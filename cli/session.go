@@ -3,6 +3,8 @@ package cli
 import (
 	"errors"
 
+	"filippo.io/age"
+
 	"msprecords/crypto"
 	"msprecords/practice"
 	"msprecords/store"
@@ -19,9 +21,20 @@ type session struct {
 	opened *vaultopen.Session // once the database is open
 	store  *store.Store       // opened.Store
 	key    crypto.MasterKey
-	user   string // the label of the slot that opened
+	user   string      // the label of the slot that opened; "" for the recovery key
+	role   crypto.Role // the user's role (Lead for the recovery key)
+	pair   *age.X25519Identity
 	pass   string // the passphrase that opened it: a backup is sealed with it by default
 }
+
+// unlocked keeps what opening a slot gave.
+func (s *session) unlocked(u crypto.Unlocked) {
+	s.key, s.user, s.role, s.pair = u.Key, u.Label, u.Role, u.Identity
+}
+
+// isLead reports whether the user unlocked may do what only a
+// safeguarding lead does.
+func (s *session) isLead() bool { return s.role == crypto.Lead }
 
 // openVault reads the vault's header and takes its lock.
 func openVault(env *Env, g globalOptions) (*session, error) {
@@ -58,17 +71,21 @@ func (s *session) unlock(env *Env, g globalOptions) error {
 	if err != nil {
 		return err
 	}
-	s.key, s.user, err = s.locked.Unlock(g.user, pass)
-	if err == nil {
-		s.pass = pass
+	u, err := s.locked.Unlock(g.user, pass)
+	if err != nil {
+		return err
 	}
-	return err
+	s.unlocked(u)
+	s.pass = pass
+	return nil
 }
 
 // openStore opens the case database with the unlocked key, which it then
 // forgets (the store keeps its own copy).
 func (s *session) openStore() (err error) {
-	s.opened, err = s.locked.OpenStore(&s.key, s.user, practice.DefaultOptions())
+	u := crypto.Unlocked{Key: s.key, Label: s.user, Role: s.role, Identity: s.pair}
+	defer vaultopen.ZeroKey(&s.key)
+	s.opened, err = s.locked.OpenStore(&u, practice.DefaultOptions())
 	if err == nil {
 		s.store = s.opened.Store
 	}
@@ -116,6 +133,7 @@ func openSession(env *Env, g globalOptions) (*session, error) {
 		return nil, err // Open let go of the lock
 	}
 	s.store, s.user, s.pass = s.opened.Store, s.opened.User, pass
+	s.role, s.pair = s.opened.Role, s.opened.Identity
 	s.warnLoss(env)
 	return s, nil
 }

@@ -35,7 +35,7 @@ func TestSetupCodeFromTheCommandLine(t *testing.T) {
 	code := addColleague(t, v, "Carol")
 
 	list := ok(t, "slots", "list", "--vault", v.dir)
-	if want := "setup\tCarol\twaiting, expires " + localDate(time.Now().Add(crypto.SetupCodeLife)) + "\n"; !strings.Contains(list, want) {
+	if want := "setup\tCarol\tpractitioner\twaiting, expires " + localDate(time.Now().Add(crypto.SetupCodeLife)) + "\n"; !strings.Contains(list, want) {
 		t.Errorf("slots list said %q, want a line %q", list, want)
 	}
 	out := ok(t, v.args("verify")...)
@@ -109,7 +109,7 @@ func TestSetupCodeExpired(t *testing.T) {
 	if !strings.Contains(out, "Carol's setup code expired on") || !strings.Contains(out, "Key slots: 1 user (Alice)") {
 		t.Errorf("verify said %q", out)
 	}
-	if list := ok(t, "slots", "list", "--vault", v.dir); !strings.Contains(list, "setup\tCarol\texpired on ") {
+	if list := ok(t, "slots", "list", "--vault", v.dir); !strings.Contains(list, "setup\tCarol\tpractitioner\texpired on ") {
 		t.Errorf("slots list said %q", list)
 	}
 	fails(t, "expired: setup codes work for seven days. Ask the lead", "passwd", "--vault", v.dir, "--user", "Carol", "--setup-code",
@@ -142,7 +142,7 @@ func TestVerifyRemovesASpareSetupCode(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if list := ok(t, "slots", "list", "--vault", v.dir); !strings.Contains(list, "setup\tCarol\tused, left by an interrupted claim") {
+	if list := ok(t, "slots", "list", "--vault", v.dir); !strings.Contains(list, "setup\tCarol\tpractitioner\tused, left by an interrupted claim") {
 		t.Errorf("slots list said %q", list)
 	}
 	out := ok(t, v.args("verify")...)

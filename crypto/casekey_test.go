@@ -8,7 +8,7 @@ import (
 	"filippo.io/age"
 )
 
-func newIdentity(t *testing.T) *age.X25519Identity {
+func testIdentity(t *testing.T) *age.X25519Identity {
 	t.Helper()
 	id, err := age.GenerateX25519Identity()
 	if err != nil {
@@ -70,7 +70,7 @@ func TestCaseSealRefusesAnotherCaseOrUse(t *testing.T) {
 }
 
 func TestCaseKeyWrappedToItsReadersOnly(t *testing.T) {
-	lead, practitioner, recovery, outsider := newIdentity(t), newIdentity(t), newIdentity(t), newIdentity(t)
+	lead, practitioner, recovery, outsider := testIdentity(t), testIdentity(t), testIdentity(t), testIdentity(t)
 	k, _ := NewCaseKey()
 	wrapped, err := k.Wrap("case1", []age.Recipient{lead.Recipient(), practitioner.Recipient(), recovery.Recipient()})
 	if err != nil {

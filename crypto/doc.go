@@ -21,12 +21,19 @@
 // and stored nowhere. Changing a passphrase rewrites one slot; the database
 // is never touched, because its key stays the same.
 //
+// Every user also has a role (Lead or Practitioner, in clear in their slot)
+// and an age X25519 key pair: the secret half sealed in their slot beside
+// the master key, the public half in clear (roles.go). Restricted cases are
+// sealed with case keys wrapped to those public keys (casekey.go). A vault
+// made before roles is brought up to date by its lead (upgrade.go).
+//
 // # Using it
 //
 // To make a vault:
 //
-//	v, key, recoveryKey, err := crypto.Create(dir, "Alice", passphrase, 0)
-//	// show recoveryKey once; the database in v.DBDir() is keyed by key[:]
+//	v, u, recoveryKey, err := crypto.Create(dir, "Alice", passphrase, 0)
+//	// show recoveryKey once; the database in v.DBDir() is keyed by u.Key[:];
+//	// Alice is the vault's lead, with her key pair in u.Identity
 //
 // and, on later runs, to open it:
 //
@@ -34,16 +41,17 @@
 //	defer lock.Release()
 //	v, err := crypto.Open(dir)
 //	users, err := v.Users()       // for the unlock screen
-//	key, label, err := v.Unlock("Alice", passphrase)
+//	u, err := v.Unlock("Alice", passphrase) // u.Key, u.Label, u.Role, u.Identity
 //
 // Users are added with AddSlot and removed with RemoveSlot (never the
 // last). Better, a lead adds a colleague with AddSetupSlot, which returns a
 // one-time setup code ("7K3Q-M9XD-2HTB", good for SetupCodeLife); the
 // colleague's ClaimSetupCode opens the setup slot with it and writes their
 // own passphrase slot, so nobody else ever knows their passphrase. Until
-// then they are listed by WaitingSetups, not Users; ChangePassphrase rewrites one slot, and ReplaceRecoveryKey makes a
-// new recovery key and retires the old. All of these take the master key
-// from an earlier unlock.
+// then they are listed by WaitingSetups, not Users. ChangePassphrase
+// rewrites one slot, SetRole changes a user's role, and ReplaceRecoveryKey
+// makes a new recovery key and retires the old. All of these take the
+// master key from an earlier unlock.
 //
 // A MasterKey prints as "MasterKey(redacted)", so it cannot leak into a log
 // by way of fmt.
@@ -59,7 +67,8 @@
 //
 // # Formats
 //
-// vault.json, slot files and the payload sealed in a slot each carry
+// vault.json carries "format": HeaderFormat (2 since roles; 1 is read and
+// upgraded). Slot files and the payload sealed in a slot each carry
 // "format": FormatVersion. A version this code does not know is refused
 // with ErrUnknownFormat naming it, rather than misread. The one exception:
 // setup slots, and their payloads, are "format": SetupSlotFormat (2), so
@@ -70,13 +79,14 @@
 //
 //	{"format":1, "id":"<32 hex>", "kind":"passphrase"|"recovery",
 //	 "label":"<user name; empty for recovery>", "created":"<RFC 3339>",
+//	 "role":"lead"|"practitioner" (passphrase slots), "recipient":"age1…",
 //	 "age":"<ASCII-armored age file>", "check":"<64 hex>"}
 //
 // or, for a setup slot, sealed with age's scrypt recipient keyed by the
 // setup code's 12 symbols in their shown form ("XXXX-XXXX-XXXX"):
 //
 //	{"format":2, "id":..., "kind":"setup", "label":"<colleague's name>",
-//	 "created":..., "expires":"<RFC 3339>", "age":..., "check":...}
+//	 "created":..., "expires":"<RFC 3339>", "role":..., "age":..., "check":...}
 //
 // "check" is the slot's check value, an HMAC of the file's exact bytes
 // keyed from the master key (slotcheck.go has the construction), with which
@@ -85,7 +95,8 @@
 //
 // and the age file decrypts to
 //
-//	{"format":1, "vault_id":"<32 hex>", "label":"<same label>", "key":"<base64 of 32 bytes>"}
+//	{"format":1, "vault_id":"<32 hex>", "label":"<same label>", "key":"<base64 of 32 bytes>",
+//	 "identity":"AGE-SECRET-KEY-1…" (passphrase slots; its public half is "recipient")}
 //
 // (for a setup slot, "format":2 and "expires" equal to the one in clear, so
 // that moving the expiry in clear only damages the slot).

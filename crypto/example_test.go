@@ -16,7 +16,8 @@ func Example() {
 	dir := filepath.Join(parent, "vault")
 
 	// Tests and examples use a low work factor; real callers pass 0.
-	_, key, recoveryKey, err := crypto.Create(dir, "Alice", "correct horse battery staple", crypto.MinWorkFactor)
+	_, created, recoveryKey, err := crypto.Create(dir, "Alice", "correct horse battery staple", crypto.MinWorkFactor)
+	key := created.Key
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -37,19 +38,19 @@ func Example() {
 	users, _ := v.Users()
 	fmt.Println("users:", users)
 
-	unlocked, label, err := v.Unlock("", "correct horse battery staple")
-	fmt.Println("unlocked by:", label, unlocked == key, err)
+	unlocked, err := v.Unlock("", "correct horse battery staple")
+	fmt.Println("unlocked by:", unlocked.Label, unlocked.Role, unlocked.Key == key, err)
 
-	_, _, err = v.Unlock("Alice", "wrong")
+	_, err = v.Unlock("Alice", "wrong")
 	fmt.Println(err)
 
 	recovered, err := v.UnlockWithRecoveryKey(recoveryKey)
-	fmt.Println("recovered:", recovered == key, err)
+	fmt.Println("recovered:", recovered.Key == key, err)
 
 	fmt.Println(key)
 	// Output:
 	// users: [Alice]
-	// unlocked by: Alice true <nil>
+	// unlocked by: Alice safeguarding lead true <nil>
 	// incorrect passphrase
 	// recovered: true <nil>
 	// MasterKey(redacted)

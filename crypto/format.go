@@ -12,11 +12,19 @@ import (
 // This file holds what the three JSON formats (vault.json, slot files and
 // slot payloads) share: the version check, and bounded reading.
 
-// FormatVersion is the version of vault.json, of slot files and of the
-// payload inside a slot. All three say so in a "format" field, and every
-// reader refuses a version it does not know with ErrUnknownFormat rather
-// than guess.
+// FormatVersion is the version of passphrase and recovery slot files and
+// of the payload inside them (vault.json has HeaderFormat, setup slots
+// SetupSlotFormat). Each file says so in a "format" field, and every reader
+// refuses a version it does not know with ErrUnknownFormat rather than
+// guess.
 const FormatVersion = 1
+
+// HeaderFormat is the version of vault.json this release writes. Version
+// 2 says that the vault's users have roles and key pairs (roles.go): a
+// release from before them refuses the vault by name rather than open it
+// and leave restricted cases and roles unenforced. A version 1 vault is
+// read, and upgraded by its lead (upgrade.go).
+const HeaderFormat = 2
 
 // SetupSlotFormat is the format of setup slot files and of their payloads.
 // It is 2 so that releases from before setup codes refuse a setup slot by
@@ -48,20 +56,16 @@ func encodeJSON(v any) ([]byte, error) {
 	return append(data, '\n'), nil
 }
 
-// errNoFormat is what checkFormat returns for JSON without a usable
+// errNoFormat is what checkFormatUpTo returns for JSON without a usable
 // "format" field: damage, not a newer version.
 var errNoFormat = errors.New("no format version")
 
-// checkFormat looks only at the "format" field of a JSON object, before the
-// rest is decoded, so that a file from a newer release is reported as such
-// (ErrUnknownFormat, naming the version) even if its other fields have
-// changed beyond recognition. what names the kind of file for the message.
-func checkFormat(data []byte, what string) error {
-	return checkFormatUpTo(data, what, FormatVersion)
-}
-
-// checkFormatUpTo is checkFormat for files that come in versions 1 to
-// newest; which versions fit which contents is for the caller to check.
+// checkFormatUpTo looks only at the "format" field of a JSON object, before
+// the rest is decoded, so that a file from a newer release is reported as
+// such (ErrUnknownFormat, naming the version) even if its other fields have
+// changed beyond recognition. Files come in versions 1 to newest; which
+// versions fit which contents is for the caller to check. what names the
+// kind of file for the message.
 func checkFormatUpTo(data []byte, what string, newest int) error {
 	var v struct {
 		Format *int `json:"format"`

@@ -15,11 +15,12 @@ import (
 // callers handle. The seeds are real slots and the damaged ones of
 // slotDamages; under plain go test only the seeds run.
 func FuzzSlotDecode(f *testing.F) {
-	v, key, recovery, err := Create(filepath.Join(f.TempDir(), "vault"), alice, alicePass, testWorkFactor)
+	v, created, recovery, err := Create(filepath.Join(f.TempDir(), "vault"), alice, alicePass, testWorkFactor)
+	key := created.Key
 	if err != nil {
 		f.Fatal(err)
 	}
-	if _, _, err := v.AddSetupSlot(key, carol); err != nil { // a format 2 seed
+	if _, _, err := v.AddSetupSlot(key, carol, Practitioner); err != nil { // a format 2 seed
 		f.Fatal(err)
 	}
 	entries, err := os.ReadDir(v.slotsDir())

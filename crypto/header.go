@@ -23,7 +23,7 @@ func newHeader(now time.Time) (Header, error) {
 	if err != nil {
 		return Header{}, err
 	}
-	return Header{Format: FormatVersion, VaultID: id, Created: now}, nil
+	return Header{Format: HeaderFormat, VaultID: id, Created: now}, nil
 }
 
 // readHeader reads and checks path (a vault.json).
@@ -40,7 +40,7 @@ func readHeader(path string) (Header, error) {
 
 // decodeHeader parses and checks the content of vault.json.
 func decodeHeader(data []byte) (Header, error) {
-	if err := checkFormat(data, "vault header"); err != nil {
+	if err := checkFormatUpTo(data, "vault header", HeaderFormat); err != nil {
 		return Header{}, wrapDamaged(ErrDamagedHeader, err)
 	}
 	var h Header

@@ -30,7 +30,8 @@ func TestMain(m *testing.M) {
 // newTestVault creates a vault for alice in a fresh temporary folder.
 func newTestVault(t *testing.T) (*Vault, MasterKey, string) {
 	t.Helper()
-	v, key, recovery, err := Create(filepath.Join(t.TempDir(), "vault"), alice, alicePass, testWorkFactor)
+	v, created, recovery, err := Create(filepath.Join(t.TempDir(), "vault"), alice, alicePass, testWorkFactor)
+	key := created.Key
 	if err != nil {
 		t.Fatalf("Create: %v", err)
 	}

@@ -145,7 +145,7 @@ func leaveSlotTemp(t *testing.T, v *Vault, key MasterKey, id, label, passphrase 
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := v.sealSlot(id, Passphrase, label, now(), key, r)
+	data, err := v.sealSlotFile(slotFile{ID: id, Kind: Passphrase, Label: label, Created: now()}, key, r, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +186,7 @@ func TestInterruptedSlotWriteNeverUnlocks(t *testing.T) {
 
 	wantUsers(t, v, alice)
 	for _, label := range []string{"", "Mallory", alice} {
-		_, _, err := v.Unlock(label, newPass)
+		_, err := v.Unlock(label, newPass)
 		if err == nil {
 			t.Errorf("Unlock(%q) with the interrupted passphrase opened the vault", label)
 		}
@@ -203,7 +203,7 @@ func TestInterruptedSlotWriteNeverUnlocks(t *testing.T) {
 	if err := os.Rename(filepath.Join(pv.slotsDir(), filepath.Base(added)), pv.slotPath(newID)); err != nil {
 		t.Fatal(err)
 	}
-	if _, label, err := pv.Unlock("Mallory", newPass); err != nil || label != "Mallory" {
+	if u, err := pv.Unlock("Mallory", newPass); err != nil || u.Label != "Mallory" {
 		t.Fatalf("the simulated leftover is not a complete slot: %v", err)
 	}
 

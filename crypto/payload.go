@@ -25,6 +25,11 @@ type slotPayload struct {
 	// Expires is a setup slot's expiry, sealed so that changing the one in
 	// clear cannot make a code live longer.
 	Expires time.Time `json:"expires,omitzero"`
+
+	// Identity is the user's X25519 key pair ("AGE-SECRET-KEY-1…"), sealed
+	// with their passphrase beside the master key; its public half is the
+	// slot's Recipient. Absent in slots written before key pairs.
+	Identity string `json:"identity,omitempty"`
 }
 
 // sealPayload encrypts p to r and returns the ASCII-armored age file. Armor
@@ -112,6 +117,25 @@ func stanzaType(id age.Identity) string {
 		return "X25519"
 	}
 	return ""
+}
+
+// identity returns the key pair held by p, checked against the public
+// half in clear in f, or nil if p holds none.
+func (p slotPayload) identity(f slotFile) (*age.X25519Identity, error) {
+	if p.Identity == "" {
+		if f.Recipient != "" && f.Kind == Passphrase {
+			return nil, fmt.Errorf("%w: a public key in clear but no key pair sealed (slot %s)", ErrDamagedSlot, f.ID)
+		}
+		return nil, nil
+	}
+	id, err := age.ParseX25519Identity(p.Identity)
+	if err != nil {
+		return nil, fmt.Errorf("%w: sealed key pair unreadable (slot %s)", ErrDamagedSlot, f.ID)
+	}
+	if id.Recipient().String() != f.Recipient {
+		return nil, fmt.Errorf("%w: public key does not match its sealed key pair (slot %s)", ErrDamagedSlot, f.ID)
+	}
+	return id, nil
 }
 
 // key returns the master key held by p.

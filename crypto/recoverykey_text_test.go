@@ -11,7 +11,8 @@ import (
 
 func TestFindRecoveryKey(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "vault")
-	v, key, recovery, err := Create(dir, "Alice", "a long enough passphrase", MinWorkFactor)
+	v, created, recovery, err := Create(dir, "Alice", "a long enough passphrase", MinWorkFactor)
+	key := created.Key
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +41,7 @@ func TestFindRecoveryKey(t *testing.T) {
 			continue
 		}
 		k, err := v.UnlockWithRecoveryKey(got)
-		if err != nil || k != key {
+		if err != nil || k.Key != key {
 			t.Errorf("%s: the key found does not unlock: %v", c.name, err)
 		}
 	}
@@ -117,7 +118,8 @@ func checkGroupShape(t *testing.T, key, grouped string) {
 // its groups, and with the spaces left out, and opens the vault with it.
 func TestGroupedRecoveryKeyUnlocks(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "vault")
-	v, key, recovery, err := Create(dir, "Alice", "a long enough passphrase", MinWorkFactor)
+	v, created, recovery, err := Create(dir, "Alice", "a long enough passphrase", MinWorkFactor)
+	key := created.Key
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +132,7 @@ func TestGroupedRecoveryKeyUnlocks(t *testing.T) {
 		"found in one row": mustFind(t, strings.ReplaceAll(strings.ToLower(grouped), "\n", " ")),
 	} {
 		got, err := v.UnlockWithRecoveryKey(typed)
-		if err != nil || got != key {
+		if err != nil || got.Key != key {
 			t.Errorf("%s: UnlockWithRecoveryKey: %v", name, err)
 		}
 	}

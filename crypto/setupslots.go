@@ -38,7 +38,10 @@ func (w WaitingSetup) Expired() bool { return !now().Before(w.Expires) }
 // once, and when it expires. A code made before for the same name stops
 // working; a name that already has a passphrase is refused with
 // ErrSlotExists.
-func (v *Vault) AddSetupSlot(key MasterKey, label string) (code string, expires time.Time, err error) {
+func (v *Vault) AddSetupSlot(key MasterKey, label string, role Role) (code string, expires time.Time, err error) {
+	if role != Lead && role != Practitioner {
+		return "", time.Time{}, fmt.Errorf("%w: %.20q", ErrUnknownRole, role)
+	}
 	if code, err = newSetupCode(); err != nil {
 		return "", time.Time{}, err
 	}
@@ -51,14 +54,15 @@ func (v *Vault) AddSetupSlot(key MasterKey, label string) (code string, expires 
 	}
 	created := now()
 	expires = created.Add(SetupCodeLife)
-	if err := v.writeNewSetupSlot(key, label, code, created, expires); err != nil {
+	if err := v.writeNewSetupSlot(key, slotFile{Kind: Setup, Label: label, Created: created, Expires: expires, Role: role}, code); err != nil {
 		return "", time.Time{}, err
 	}
 	return code, expires, v.removeSlots(setupSlots(files, label))
 }
 
-// writeNewSetupSlot seals key with code in a new setup slot file.
-func (v *Vault) writeNewSetupSlot(key MasterKey, label, code string, created, expires time.Time) error {
+// writeNewSetupSlot seals key with code in a new setup slot file, f
+// with a new id.
+func (v *Vault) writeNewSetupSlot(key MasterKey, f slotFile, code string) error {
 	id, err := newID()
 	if err != nil {
 		return err
@@ -67,8 +71,8 @@ func (v *Vault) writeNewSetupSlot(key MasterKey, label, code string, created, ex
 	if err != nil {
 		return err
 	}
-	f := slotFile{ID: id, Kind: Setup, Label: label, Created: created, Expires: expires}
-	data, err := v.sealSlotFile(f, key, r)
+	f.ID = id
+	data, err := v.sealSlotFile(f, key, r, "")
 	if err != nil {
 		return err
 	}
@@ -103,41 +107,43 @@ func waitingSetupSlots(files []slotFile, label string) []slotFile {
 // ClaimSetupCode is the colleague's first unlock: code opens label's setup
 // slot, newPassphrase is sealed in a new passphrase slot for label, and the
 // setup slot is removed, in that order. It returns the master key, which
-// the caller must zero when done with it.
+// the caller must zero when done with it, with the colleague's role and
+// new key pair.
 //
 // Errors: ErrWrongSetupCode for a code that is malformed or does not open
 // the slot; ErrSetupCodeExpired for a code past its expiry;
 // ErrSetupCodeUsed if label already has a passphrase; ErrNoSuchUser if no
 // setup code is waiting for label.
-func (v *Vault) ClaimSetupCode(label, code, newPassphrase string) (MasterKey, error) {
+func (v *Vault) ClaimSetupCode(label, code, newPassphrase string) (Unlocked, error) {
 	code, err := ParseSetupCode(code)
 	if err != nil {
-		return MasterKey{}, err
+		return Unlocked{}, err
 	}
 	if label, err = checkNewSlot(label, newPassphrase, v.WorkFactor); err != nil {
-		return MasterKey{}, err
+		return Unlocked{}, err
 	}
 	files, problem := v.readSlots()
 	f, key, err := v.openSetupSlot(files, problem, label, code)
 	if err != nil {
-		return MasterKey{}, err
+		return Unlocked{}, err
 	}
 	if len(passphraseSlots(files, label)) > 0 {
 		// A spare left by a claim that stopped halfway: the passphrase
 		// chosen then is the one that works.
 		_, err := v.RemoveSpareSetups(key)
 		clear(key[:])
-		return MasterKey{}, errors.Join(ErrSetupCodeUsed, err)
+		return Unlocked{}, errors.Join(ErrSetupCodeUsed, err)
 	}
-	if err := v.writeNewPassphraseSlot(key, f.Label, newPassphrase); err != nil {
+	pair, err := v.writeNewPassphraseSlot(key, f.Label, newPassphrase, setupRole(f))
+	if err != nil {
 		clear(key[:])
-		return MasterKey{}, err
+		return Unlocked{}, err
 	}
 	// The claim has worked once the passphrase slot is written: a setup
 	// slot that cannot be removed now is a spare, which the next claim or
 	// verify (RemoveSpareSetups) removes.
 	v.removeSlots(setupSlots(files, label))
-	return key, nil
+	return Unlocked{Key: key, Label: f.Label, Role: setupRole(f), Identity: pair}, nil
 }
 
 // openSetupSlot opens label's setup slot with code, refusing an expired
@@ -163,7 +169,8 @@ func (v *Vault) openSetupSlot(files []slotFile, problem error, label, code strin
 	if !ok {
 		return slotFile{}, MasterKey{}, ErrWrongSetupCode
 	}
-	return v.openAny(live, id, ErrWrongSetupCode)
+	f, p, err := v.openAny(live, id, ErrWrongSetupCode)
+	return f, p.key(), err
 }
 
 // RemoveSpareSetups removes the setup slots left beside a passphrase slot
@@ -199,4 +206,13 @@ func soundPassphraseSlot(files []slotFile, label string, key MasterKey) bool {
 		}
 	}
 	return false
+}
+
+// setupRole is the role the lead chose for the colleague, or practitioner
+// for a setup slot made before roles.
+func setupRole(f slotFile) Role {
+	if f.Role == "" {
+		return Practitioner
+	}
+	return f.Role
 }

@@ -14,7 +14,7 @@ const carol = "Carol"
 // addSetup makes a setup code for carol and checks its shape.
 func addSetup(t *testing.T, v *Vault, key MasterKey) string {
 	t.Helper()
-	code, expires, err := v.AddSetupSlot(key, carol)
+	code, expires, err := v.AddSetupSlot(key, carol, Practitioner)
 	if err != nil {
 		t.Fatalf("AddSetupSlot: %v", err)
 	}
@@ -38,7 +38,7 @@ func TestSetupCodeClaim(t *testing.T) {
 
 	got, err := v.ClaimSetupCode("carol", strings.ToLower(code), bobPass)
 	wantErr(t, err, nil)
-	if got != key {
+	if got.Key != key {
 		t.Fatal("the claim returned another key")
 	}
 	wantUsers(t, v, alice, carol)
@@ -84,7 +84,7 @@ func TestSetupCodeExpired(t *testing.T) {
 	code, err := newSetupCode()
 	wantErr(t, err, nil)
 	created := now().Add(-SetupCodeLife - time.Hour)
-	wantErr(t, v.writeNewSetupSlot(key, carol, code, created, created.Add(SetupCodeLife)), nil)
+	wantErr(t, v.writeNewSetupSlot(key, slotFile{Kind: Setup, Label: carol, Created: created, Expires: created.Add(SetupCodeLife), Role: Practitioner}, code), nil)
 	waiting, err := v.WaitingSetups()
 	if err != nil || len(waiting) != 1 || !waiting[0].Expired() {
 		t.Fatalf("WaitingSetups = %+v, %v; want carol, expired", waiting, err)
@@ -109,7 +109,7 @@ func TestSetupCodeExpiryIsSealed(t *testing.T) {
 	code, err := newSetupCode()
 	wantErr(t, err, nil)
 	created := now().Add(-SetupCodeLife - time.Hour)
-	wantErr(t, v.writeNewSetupSlot(key, carol, code, created, created.Add(SetupCodeLife)), nil)
+	wantErr(t, v.writeNewSetupSlot(key, slotFile{Kind: Setup, Label: carol, Created: created, Expires: created.Add(SetupCodeLife), Role: Practitioner}, code), nil)
 	f := setupsOf(t, v)[0]
 	f.Expires = f.Expires.Add(SetupCodeLife)
 	data, err := encodeSlotFile(f)
@@ -132,11 +132,11 @@ func TestSetupCodeReplaced(t *testing.T) {
 
 func TestSetupCodeRefusedForAUser(t *testing.T) {
 	v, key, _ := newTestVault(t)
-	_, _, err := v.AddSetupSlot(key, "alice")
+	_, _, err := v.AddSetupSlot(key, "alice", Practitioner)
 	wantErr(t, err, ErrSlotExists)
-	_, _, err = v.AddSetupSlot(MasterKey{}, carol)
+	_, _, err = v.AddSetupSlot(MasterKey{}, carol, Practitioner)
 	wantErr(t, err, errZeroKey)
-	_, _, err = v.AddSetupSlot(key, " ")
+	_, _, err = v.AddSetupSlot(key, " ", Practitioner)
 	wantErr(t, err, ErrInvalidLabel)
 }
 
@@ -156,7 +156,7 @@ func TestSetupCodeRemoved(t *testing.T) {
 func TestAddSlotEndsSetupCode(t *testing.T) {
 	v, key, _ := newTestVault(t)
 	code := addSetup(t, v, key)
-	wantErr(t, v.AddSlot(key, carol, bobPass), nil)
+	wantErr(t, v.AddSlot(key, carol, bobPass, Practitioner), nil)
 	wantWaiting(t, v)
 	if n := len(setupsOf(t, v)); n != 0 {
 		t.Fatalf("%d setup slots after AddSlot, want 0", n)
@@ -179,7 +179,8 @@ func TestSetupClaimInterrupted(t *testing.T) {
 			files, problem := v.readSlots()
 			f, opened, err := v.openSetupSlot(files, problem, carol, parsed)
 			wantErr(t, err, nil)
-			wantErr(t, v.writeNewPassphraseSlot(opened, f.Label, bobPass), nil)
+			_, err = v.writeNewPassphraseSlot(opened, f.Label, bobPass, Practitioner)
+			wantErr(t, err, nil)
 
 			wantUsers(t, v, alice, carol)
 			wantWaiting(t, v)

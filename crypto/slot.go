@@ -38,6 +38,14 @@ type Slot struct {
 	Label   string // user name for passphrase and setup slots, "" for the recovery slot
 	Created time.Time
 	Expires time.Time // when a setup slot's code stops working; zero for other kinds
+
+	// Role is the user's role (for a vault made before roles, the one its
+	// upgrade gives: see RoleOf), or the role a setup code gives; "" for
+	// the recovery slot.
+	Role Role
+	// Recipient is the public half of the user's (or the recovery key's)
+	// key pair, "age1…"; "" where the slot was written before key pairs.
+	Recipient string
 }
 
 // Expired reports whether s is a setup slot whose code no longer works.
@@ -54,7 +62,12 @@ type slotFile struct {
 	Label   string    `json:"label"`
 	Created time.Time `json:"created"`
 	Expires time.Time `json:"expires,omitzero"` // setup slots only
-	Age     string    `json:"age"`              // ASCII-armored age file wrapping a slotPayload
+
+	// Role and Recipient are in clear, under the check value: see roles.go.
+	Role      Role   `json:"role,omitempty"`
+	Recipient string `json:"recipient,omitempty"`
+
+	Age string `json:"age"` // ASCII-armored age file wrapping a slotPayload
 
 	// Check is the slot's check value (see slotcheck.go): an HMAC, keyed
 	// from the master key, of the file's exact bytes. Slots written before
@@ -66,7 +79,7 @@ type slotFile struct {
 
 // slot returns the public description of f.
 func (f slotFile) slot() Slot {
-	return Slot{ID: f.ID, Kind: f.Kind, Label: f.Label, Created: f.Created, Expires: f.Expires}
+	return Slot{ID: f.ID, Kind: f.Kind, Label: f.Label, Created: f.Created, Expires: f.Expires, Role: f.Role, Recipient: f.Recipient}
 }
 
 // encodeSlotFile returns the bytes of a slot file.
@@ -111,6 +124,12 @@ func (f slotFile) check() error {
 		return errors.New("no creation time")
 	case !strings.HasPrefix(strings.TrimSpace(f.Age), armor.Header):
 		return errors.New("no armored age payload")
+	}
+	if err := validRole(f.Kind, f.Role); err != nil {
+		return err
+	}
+	if err := validRecipient(f.Kind, f.Recipient); err != nil {
+		return err
 	}
 	return checkKindLabel(f.Kind, f.Label)
 }

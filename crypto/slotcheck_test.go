@@ -101,10 +101,10 @@ func TestVerifySlotsRewritten(t *testing.T) {
 	if recoverySlotFile(t, v) == oldRecovery {
 		t.Fatal("ReplaceRecoveryKey kept the old slot")
 	}
-	if err := v.AddSlot(key, "Bob", "bob's passphrase"); err != nil {
+	if err := v.AddSlot(key, "Bob", "bob's passphrase", Practitioner); err != nil {
 		t.Fatal(err)
 	}
-	if err := v.ChangePassphrase(key, alice, "a new passphrase"); err != nil {
+	if err := v.ChangePassphrase(key, alice, "a new passphrase", nil); err != nil {
 		t.Fatal(err)
 	}
 	wantAllVerified(t, v, key, 3)
@@ -142,7 +142,7 @@ func TestVerifySlotsWithoutCheckValue(t *testing.T) {
 	if _, err := v.UnlockWithRecoveryKey(recovery); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := v.Unlock(alice, alicePass); err != nil {
+	if _, err := v.Unlock(alice, alicePass); err != nil {
 		t.Fatal(err)
 	}
 	// Rewriting a slot gives it a check value.

@@ -16,17 +16,33 @@ import (
 // This file reads and writes the files in slots/. The methods in slots.go
 // decide what to write; these only know how.
 
-// writeNewPassphraseSlot seals key with passphrase in a new slot file.
-func (v *Vault) writeNewPassphraseSlot(key MasterKey, label, passphrase string) error {
+// writeNewPassphraseSlot seals key with passphrase in a new slot file for
+// a user of role, with a new key pair, which it returns.
+func (v *Vault) writeNewPassphraseSlot(key MasterKey, label, passphrase string, role Role) (*age.X25519Identity, error) {
 	id, err := newID()
 	if err != nil {
-		return err
+		return nil, err
 	}
+	pair, err := newIdentity()
+	if err != nil {
+		return nil, err
+	}
+	return pair, v.writePassphraseSlot(slotFile{ID: id, Kind: Passphrase, Label: label, Created: now(), Role: role}, key, passphrase, pair)
+}
+
+// writePassphraseSlot seals key and the user's key pair in f with
+// passphrase, and writes it (replacing a file of the same id).
+func (v *Vault) writePassphraseSlot(f slotFile, key MasterKey, passphrase string, pair *age.X25519Identity) error {
 	r, err := v.scryptRecipient(passphrase)
 	if err != nil {
 		return err
 	}
-	return v.writeSlot(id, Passphrase, label, now(), key, r)
+	f.Recipient = pair.Recipient().String()
+	data, err := v.sealSlotFile(f, key, r, pair.String())
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(v.slotPath(f.ID), data, 0o600)
 }
 
 // writeNewRecoverySlot seals key to a fresh X25519 identity in a new slot
@@ -42,7 +58,12 @@ func (v *Vault) writeNewRecoverySlot(key MasterKey) (recoveryKey, slotID string,
 	if err != nil {
 		return "", "", err
 	}
-	if err := v.writeSlot(id, Recovery, "", now(), key, identity.Recipient()); err != nil {
+	f := slotFile{ID: id, Kind: Recovery, Created: now(), Recipient: identity.Recipient().String()}
+	data, err := v.sealSlotFile(f, key, identity.Recipient(), "")
+	if err != nil {
+		return "", "", err
+	}
+	if err := WriteFileAtomic(v.slotPath(id), data, 0o600); err != nil {
 		return "", "", err
 	}
 	return identity.String(), id, nil
@@ -54,32 +75,18 @@ func (v *Vault) scryptRecipient(passphrase string) (*age.ScryptRecipient, error)
 	return newScryptRecipient(passphrase, v.WorkFactor)
 }
 
-// writeSlot seals key for the vault and label to r, and writes the slot
-// file atomically, replacing any file of the same id. The file carries its
-// check value (see slotcheck.go), so the check is rewritten with the slot,
-// in the same atomic write: every path that writes a slot, recovery slots
-// included, comes through here.
+// sealSlotFile seals key in f's payload, with f's label and expiry and the
+// user's key pair (identity, "" for none), and returns the bytes of the
+// slot file with its check value (see slotcheck.go), so the check is
+// rewritten with the slot, in the same atomic write: every path that
+// writes a slot, recovery slots included, comes through here.
 //
-// The temporary file (see AtomicFile) holds the complete slot, but under a
-// name readSlots skips, and Lock removes it if a kill leaves it: a slot
-// added or rewritten counts only once renamed to slots/<id>.json.
-func (v *Vault) writeSlot(id string, kind SlotKind, label string, created time.Time, key MasterKey, r age.Recipient) error {
-	data, err := v.sealSlot(id, kind, label, created, key, r)
-	if err != nil {
-		return err
-	}
-	return WriteFileAtomic(v.slotPath(id), data, 0o600)
-}
-
-// sealSlot returns the bytes of the slot file writeSlot writes.
-func (v *Vault) sealSlot(id string, kind SlotKind, label string, created time.Time, key MasterKey, r age.Recipient) ([]byte, error) {
-	return v.sealSlotFile(slotFile{ID: id, Kind: kind, Label: label, Created: created}, key, r)
-}
-
-// sealSlotFile seals key in f's payload, with f's label and expiry, and
-// returns the bytes of the slot file with its check value.
-func (v *Vault) sealSlotFile(f slotFile, key MasterKey, r age.Recipient) ([]byte, error) {
-	p := slotPayload{Format: slotFormat(f.Kind), VaultID: v.Header.VaultID, Label: f.Label, Key: key[:], Expires: f.Expires}
+// The caller writes it with WriteFileAtomic, whose temporary file holds
+// the complete slot, but under a name readSlots skips, and Lock removes it
+// if a kill leaves it: a slot added or rewritten counts only once renamed
+// to slots/<id>.json.
+func (v *Vault) sealSlotFile(f slotFile, key MasterKey, r age.Recipient, identity string) ([]byte, error) {
+	p := slotPayload{Format: slotFormat(f.Kind), VaultID: v.Header.VaultID, Label: f.Label, Key: key[:], Expires: f.Expires, Identity: identity}
 	sealed, err := sealPayload(p, r)
 	if err != nil {
 		return nil, err

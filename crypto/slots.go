@@ -2,8 +2,11 @@ package crypto
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
+
+	"filippo.io/age"
 )
 
 // errZeroKey guards the methods that seal a caller's key: a zero key is a
@@ -21,6 +24,12 @@ func (v *Vault) Slots() ([]Slot, error) {
 	slots := make([]Slot, len(files))
 	for i, f := range files {
 		slots[i] = f.slot()
+		switch f.Kind {
+		case Passphrase:
+			slots[i].Role = roleIn(files, f)
+		case Setup:
+			slots[i].Role = setupRole(f)
+		}
 	}
 	return slots, problem
 }
@@ -37,20 +46,24 @@ func (v *Vault) Users() ([]string, error) {
 	return users, problem
 }
 
-// AddSlot adds a passphrase slot for a new user, sealing key (which the
-// caller got from Unlock) with passphrase. It returns ErrSlotExists if a
+// AddSlot adds a passphrase slot for a new user of role, with a key pair
+// of their own, sealing key (which the caller got from Unlock) with
+// passphrase. It returns ErrSlotExists if a
 // passphrase slot already carries label, ignoring case. A setup code
 // waiting for label stops working: the user has their passphrase now.
-func (v *Vault) AddSlot(key MasterKey, label, passphrase string) error {
+func (v *Vault) AddSlot(key MasterKey, label, passphrase string, role Role) error {
 	label, err := v.checkSeal(key, label, passphrase)
 	if err != nil {
 		return err
+	}
+	if role != Lead && role != Practitioner {
+		return fmt.Errorf("%w: %.20q", ErrUnknownRole, role)
 	}
 	files, _ := v.readSlots()
 	if len(passphraseSlots(files, label)) > 0 {
 		return ErrSlotExists
 	}
-	if err := v.writeNewPassphraseSlot(key, label, passphrase); err != nil {
+	if _, err := v.writeNewPassphraseSlot(key, label, passphrase, role); err != nil {
 		return err
 	}
 	return v.removeSlots(setupSlots(files, label))
@@ -73,13 +86,19 @@ func (v *Vault) RemoveSlot(label string) error {
 	if len(doomed) > 0 && len(passphraseSlots(files, "")) <= len(doomed) {
 		return ErrLastSlot
 	}
+	if len(doomed) > 0 && roleIn(files, doomed[0]) == Lead && v.countLeads(files) <= 1 {
+		return ErrLastLead
+	}
 	return v.removeSlots(append(doomed, setups...))
 }
 
-// ChangePassphrase reseals key in label's slot with a new passphrase. The
-// slot keeps its id and is replaced atomically, so a crash leaves either
-// the old passphrase or the new one working; the database is not touched.
-func (v *Vault) ChangePassphrase(key MasterKey, label, newPassphrase string) error {
+// ChangePassphrase reseals key in label's slot with a new passphrase, with
+// the user's key pair pair (from Unlock), or a new one when pair is nil (a
+// forgotten passphrase set again with the recovery key: the old pair is
+// sealed with the passphrase nobody remembers). The slot keeps its id and
+// role and is replaced atomically, so a crash leaves either the old
+// passphrase or the new one working; the database is not touched.
+func (v *Vault) ChangePassphrase(key MasterKey, label, newPassphrase string, pair *age.X25519Identity) error {
 	label, err := v.checkSeal(key, label, newPassphrase)
 	if err != nil {
 		return err
@@ -89,12 +108,14 @@ func (v *Vault) ChangePassphrase(key MasterKey, label, newPassphrase string) err
 	if len(found) == 0 {
 		return ErrNoSuchUser
 	}
-	old := found[0]
-	r, err := v.scryptRecipient(newPassphrase)
-	if err != nil {
-		return err
+	f := found[0]
+	f.Role = roleIn(files, f)
+	if pair == nil {
+		if pair, err = newIdentity(); err != nil {
+			return err
+		}
 	}
-	return v.writeSlot(old.ID, Passphrase, old.Label, old.Created, key, r)
+	return v.writePassphraseSlot(f, key, newPassphrase, pair)
 }
 
 // ReplaceRecoveryKey makes a new recovery key for key and removes the old

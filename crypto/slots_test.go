@@ -24,18 +24,18 @@ func TestSlotLifecycle(t *testing.T) {
 	v, key, _ := newTestVault(t)
 	checkDB := watchDBDir(t, v)
 
-	wantErr(t, v.AddSlot(key, "Bob", bobPass), nil)
-	wantErr(t, v.AddSlot(key, "bob", "x"), ErrSlotExists)
-	wantErr(t, v.AddSlot(key, " Bob ", "x"), ErrSlotExists)
+	wantErr(t, v.AddSlot(key, "Bob", bobPass, Practitioner), nil)
+	wantErr(t, v.AddSlot(key, "bob", "x", Practitioner), ErrSlotExists)
+	wantErr(t, v.AddSlot(key, " Bob ", "x", Practitioner), ErrSlotExists)
 	wantUsers(t, v, alice, "Bob")
 	wantUnlock(t, v, key, "Bob", bobPass, nil)
 
-	wantErr(t, v.ChangePassphrase(key, alice, newPass), nil)
+	wantErr(t, v.ChangePassphrase(key, alice, newPass, nil), nil)
 	wantUnlock(t, v, key, alice, alicePass, ErrWrongPassphrase)
 	wantUnlock(t, v, key, alice, newPass, nil)
 	wantUnlock(t, v, key, "", newPass, nil)
 	wantUnlock(t, v, key, "Bob", bobPass, nil)
-	wantErr(t, v.ChangePassphrase(key, "Carol", newPass), ErrNoSuchUser)
+	wantErr(t, v.ChangePassphrase(key, "Carol", newPass, nil), ErrNoSuchUser)
 
 	wantErr(t, v.RemoveSlot("Nobody"), ErrNoSuchUser)
 	wantErr(t, v.RemoveSlot(""), ErrNoSuchUser)
@@ -91,7 +91,8 @@ func wantUsers(t *testing.T, v *Vault, want ...string) {
 
 func wantUnlock(t *testing.T, v *Vault, key MasterKey, label, pass string, want error) {
 	t.Helper()
-	got, _, err := v.Unlock(label, pass)
+	u, err := v.Unlock(label, pass)
+	got := u.Key
 	switch {
 	case want == nil && err != nil, want != nil && !errors.Is(err, want):
 		t.Errorf("Unlock(%q, %q) = %v, want %v", label, pass, err, want)
@@ -105,7 +106,11 @@ func TestChangePassphraseKeepsSlot(t *testing.T) {
 	before, _ := v.Slots()
 	path := slotFileOf(t, v, alice)
 	old := readFile(t, path)
-	if err := v.ChangePassphrase(key, "alice", newPass); err != nil {
+	u, err := v.Unlock(alice, alicePass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := v.ChangePassphrase(key, "alice", newPass, u.Identity); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := v.Slots()
@@ -130,7 +135,7 @@ func TestReplaceRecoveryKey(t *testing.T) {
 	_, err = v.UnlockWithRecoveryKey(oldRecovery)
 	wantErr(t, err, ErrWrongRecoveryKey)
 	got, err := v.UnlockWithRecoveryKey(newRecovery)
-	if err != nil || got != key {
+	if err != nil || got.Key != key {
 		t.Errorf("new recovery key: %v", err)
 	}
 	recoverySlotFile(t, v) // exactly one
@@ -151,10 +156,10 @@ func TestReplaceDamagedRecoverySlot(t *testing.T) {
 func TestZeroKeyRefused(t *testing.T) {
 	v, _, _ := newTestVault(t)
 	var zero MasterKey
-	if err := v.AddSlot(zero, "Bob", bobPass); err == nil {
+	if err := v.AddSlot(zero, "Bob", bobPass, Practitioner); err == nil {
 		t.Error("AddSlot sealed the zero key")
 	}
-	if err := v.ChangePassphrase(zero, alice, newPass); err == nil {
+	if err := v.ChangePassphrase(zero, alice, newPass, nil); err == nil {
 		t.Error("ChangePassphrase sealed the zero key")
 	}
 	if _, err := v.ReplaceRecoveryKey(zero); err == nil {
@@ -166,7 +171,7 @@ func TestZeroKeyRefused(t *testing.T) {
 func TestSlotsOrder(t *testing.T) {
 	v, key, _ := newTestVault(t)
 	for _, label := range []string{"carol", "Bob", "Zoë", "alice2"} {
-		if err := v.AddSlot(key, label, bobPass); err != nil {
+		if err := v.AddSlot(key, label, bobPass, Practitioner); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -195,7 +200,7 @@ func TestSlotsSkipsStrayFiles(t *testing.T) {
 
 func TestDamagedSlotDoesNotHideOthers(t *testing.T) {
 	v, key, _ := newTestVault(t)
-	if err := v.AddSlot(key, "Bob", bobPass); err != nil {
+	if err := v.AddSlot(key, "Bob", bobPass, Practitioner); err != nil {
 		t.Fatal(err)
 	}
 	writeFile(t, slotFileOf(t, v, "Bob"), []byte("{"))
@@ -215,14 +220,14 @@ func TestDamagedSlotDoesNotHideOthers(t *testing.T) {
 func TestSlotWorkFactor(t *testing.T) {
 	v, key, _ := newTestVault(t)
 	v.WorkFactor = 12
-	if err := v.AddSlot(key, "Bob", bobPass); err != nil {
+	if err := v.AddSlot(key, "Bob", bobPass, Practitioner); err != nil {
 		t.Fatal(err)
 	}
 	opened, err := Open(v.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := opened.AddSlot(key, "Carol", bobPass); err != nil {
+	if err := opened.AddSlot(key, "Carol", bobPass, Practitioner); err != nil {
 		t.Fatal(err)
 	}
 	for label, want := range map[string]string{alice: "10", "Bob": "12", "Carol": "10"} {

@@ -9,8 +9,8 @@ import (
 )
 
 // Unlock opens the passphrase slot of label with passphrase, or, when label
-// is "", tries every passphrase slot in turn. It returns the master key and
-// the label of the slot that opened.
+// is "", tries every passphrase slot in turn. It returns the master key,
+// the label of the slot that opened, the user's role and key pair.
 //
 // When nothing opens, the error says why, most telling first:
 // ErrForeignSlot if the passphrase opened a slot of another vault,
@@ -20,35 +20,50 @@ import (
 //
 // Each slot tried costs a full scrypt (about a second at the default work
 // factor), so give the label when it is known.
-func (v *Vault) Unlock(label, passphrase string) (MasterKey, string, error) {
+func (v *Vault) Unlock(label, passphrase string) (Unlocked, error) {
 	files, problem := v.readSlots()
 	candidates := passphraseSlots(files, strings.TrimSpace(label))
 	if len(candidates) == 0 {
-		return MasterKey{}, "", noCandidate(problem, ErrNoSuchUser)
+		return Unlocked{}, noCandidate(problem, ErrNoSuchUser)
 	}
 	id, ok := newScryptIdentity(passphrase)
 	if !ok {
-		return MasterKey{}, "", ErrWrongPassphrase
+		return Unlocked{}, ErrWrongPassphrase
 	}
-	f, key, err := v.openAny(candidates, id, ErrWrongPassphrase)
-	return key, f.Label, err
+	f, p, err := v.openAny(candidates, id, ErrWrongPassphrase)
+	if err != nil {
+		return Unlocked{}, err
+	}
+	pair, err := p.identity(f)
+	if err != nil {
+		return Unlocked{}, err
+	}
+	return Unlocked{Key: p.key(), Label: f.Label, Role: roleIn(files, f), Identity: pair}, nil
 }
 
 // UnlockWithRecoveryKey opens a recovery slot with the recovery key Create
 // or ReplaceRecoveryKey returned. Spaces, line breaks and letter case in
-// the key do not matter, so a key typed back from paper works.
-func (v *Vault) UnlockWithRecoveryKey(recoveryKey string) (MasterKey, error) {
+// the key do not matter, so a key typed back from paper works. Whoever
+// holds the recovery key can do what a lead does, so the role is Lead and
+// the identity the recovery key's own.
+func (v *Vault) UnlockWithRecoveryKey(recoveryKey string) (Unlocked, error) {
 	files, problem := v.readSlots()
 	candidates := recoverySlots(files)
 	if len(candidates) == 0 {
-		return MasterKey{}, noCandidate(problem, fmt.Errorf("%w: no recovery slot", ErrDamagedSlot))
+		return Unlocked{}, noCandidate(problem, fmt.Errorf("%w: no recovery slot", ErrDamagedSlot))
 	}
 	id, err := parseRecoveryKey(recoveryKey)
 	if err != nil {
-		return MasterKey{}, err
+		return Unlocked{}, err
 	}
-	_, key, err := v.openAny(candidates, id, ErrWrongRecoveryKey)
-	return key, err
+	f, p, err := v.openAny(candidates, id, ErrWrongRecoveryKey)
+	if err != nil {
+		return Unlocked{}, err
+	}
+	if f.Recipient != "" && f.Recipient != id.Recipient().String() {
+		return Unlocked{}, fmt.Errorf("%w: public key does not match the recovery key (slot %s)", ErrDamagedSlot, f.ID)
+	}
+	return Unlocked{Key: p.key(), Role: Lead, Identity: id}, nil
 }
 
 // noCandidate is the error when there is no slot to try: a slot that could
@@ -74,21 +89,21 @@ func parseRecoveryKey(s string) (*age.X25519Identity, error) {
 // openAny tries id on each candidate slot and returns the first that opens.
 // Otherwise it returns the most telling failure (see Unlock), with errNoMatch
 // reported as wrong.
-func (v *Vault) openAny(candidates []slotFile, id age.Identity, wrong error) (slotFile, MasterKey, error) {
+func (v *Vault) openAny(candidates []slotFile, id age.Identity, wrong error) (slotFile, slotPayload, error) {
 	var worst error
 	for _, f := range candidates {
-		key, err := v.openSlot(f, id)
+		p, err := v.openSlot(f, id)
 		if err == nil {
-			return f, key, nil
+			return f, p, nil
 		}
 		if worst == nil || failureRank(err) > failureRank(worst) {
 			worst = err
 		}
 	}
 	if errors.Is(worst, errNoMatch) {
-		return slotFile{}, MasterKey{}, wrong
+		return slotFile{}, slotPayload{}, wrong
 	}
-	return slotFile{}, MasterKey{}, worst
+	return slotFile{}, slotPayload{}, worst
 }
 
 // failureRank orders the ways a slot fails to open by how much they tell
@@ -109,19 +124,19 @@ func failureRank(err error) int {
 
 // openSlot decrypts f with id and checks that the payload belongs to this
 // vault and to the slot's label.
-func (v *Vault) openSlot(f slotFile, id age.Identity) (MasterKey, error) {
+func (v *Vault) openSlot(f slotFile, id age.Identity) (slotPayload, error) {
 	p, err := openPayload(f.Age, id)
 	if err != nil {
-		return MasterKey{}, fmt.Errorf("%w (slot %s)", err, f.ID)
+		return slotPayload{}, fmt.Errorf("%w (slot %s)", err, f.ID)
 	}
 	if p.VaultID != v.Header.VaultID {
-		return MasterKey{}, fmt.Errorf("%w: sealed for vault %s (slot %s)", ErrForeignSlot, p.VaultID, f.ID)
+		return slotPayload{}, fmt.Errorf("%w: sealed for vault %s (slot %s)", ErrForeignSlot, p.VaultID, f.ID)
 	}
 	if p.Label != f.Label {
-		return MasterKey{}, fmt.Errorf("%w: label does not match its sealed copy (slot %s)", ErrDamagedSlot, f.ID)
+		return slotPayload{}, fmt.Errorf("%w: label does not match its sealed copy (slot %s)", ErrDamagedSlot, f.ID)
 	}
 	if p.Format != f.Format || !p.Expires.Equal(f.Expires) {
-		return MasterKey{}, fmt.Errorf("%w: format or expiry does not match its sealed copy (slot %s)", ErrDamagedSlot, f.ID)
+		return slotPayload{}, fmt.Errorf("%w: format or expiry does not match its sealed copy (slot %s)", ErrDamagedSlot, f.ID)
 	}
-	return p.key(), nil
+	return p, nil
 }

@@ -15,7 +15,7 @@ import (
 
 func TestUnlock(t *testing.T) {
 	v, key, _ := newTestVault(t)
-	if err := v.AddSlot(key, "Bob", "bob's passphrase"); err != nil {
+	if err := v.AddSlot(key, "Bob", "bob's passphrase", Practitioner); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -37,7 +37,8 @@ func TestUnlock(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, label, err := v.Unlock(tt.label, tt.pass)
+			u, err := v.Unlock(tt.label, tt.pass)
+			got, label := u.Key, u.Label
 			wantErr(t, err, tt.want)
 			if tt.want != nil {
 				if !got.isZero() || label != "" {
@@ -57,18 +58,18 @@ func TestUnlock(t *testing.T) {
 func TestForeignSlot(t *testing.T) {
 	a, _, _ := newTestVault(t)
 	b, keyB, recoveryB := newTestVault(t)
-	if err := b.AddSlot(keyB, "Mallory", "mallory's passphrase"); err != nil {
+	if err := b.AddSlot(keyB, "Mallory", "mallory's passphrase", Practitioner); err != nil {
 		t.Fatal(err)
 	}
 	for _, src := range []string{slotFileOf(t, b, "Mallory"), recoverySlotFile(t, b)} {
 		writeFile(t, filepath.Join(a.slotsDir(), filepath.Base(src)), readFile(t, src))
 	}
 	t.Run("by label", func(t *testing.T) {
-		_, _, err := a.Unlock("Mallory", "mallory's passphrase")
+		_, err := a.Unlock("Mallory", "mallory's passphrase")
 		wantErr(t, err, ErrForeignSlot)
 	})
 	t.Run("any slot", func(t *testing.T) {
-		_, _, err := a.Unlock("", "mallory's passphrase")
+		_, err := a.Unlock("", "mallory's passphrase")
 		wantErr(t, err, ErrForeignSlot)
 	})
 	t.Run("recovery", func(t *testing.T) {
@@ -76,7 +77,7 @@ func TestForeignSlot(t *testing.T) {
 		wantErr(t, err, ErrForeignSlot)
 	})
 	t.Run("own slots still open", func(t *testing.T) {
-		_, _, err := a.Unlock("", alicePass)
+		_, err := a.Unlock("", alicePass)
 		wantErr(t, err, nil)
 	})
 }
@@ -118,7 +119,7 @@ func TestDamagedSlot(t *testing.T) {
 			if label == "" {
 				label = alice
 			}
-			_, _, err := v.Unlock(label, alicePass)
+			_, err := v.Unlock(label, alicePass)
 			wantErr(t, err, ErrDamagedSlot)
 			if _, err := v.UnlockWithRecoveryKey(recovery); err != nil {
 				t.Errorf("recovery key no longer works: %v", err)
@@ -174,7 +175,7 @@ func TestUnknownSlotFormat(t *testing.T) {
 		v, _, _ := newTestVault(t)
 		path := slotFileOf(t, v, alice)
 		writeFile(t, path, editSlot(func(m map[string]any) { m["format"] = 2 })(t, readFile(t, path)))
-		_, _, err := v.Unlock(alice, alicePass)
+		_, err := v.Unlock(alice, alicePass)
 		wantErr(t, err, ErrUnknownFormat)
 		if !strings.Contains(err.Error(), "format 2") {
 			t.Errorf("error %q does not name the version", err)
@@ -188,7 +189,7 @@ func TestUnknownSlotFormat(t *testing.T) {
 		path := slotFileOf(t, v, alice)
 		payload := `{"format":3,"vault_id":"` + v.Header.VaultID + `","label":"Alice","key":"AAAA"}`
 		writeFile(t, path, editSlot(func(m map[string]any) { m["age"] = sealForTest(t, payload, alicePass) })(t, readFile(t, path)))
-		_, _, err := v.Unlock("", alicePass)
+		_, err := v.Unlock("", alicePass)
 		wantErr(t, err, ErrUnknownFormat)
 		if !strings.Contains(err.Error(), "format 3") {
 			t.Errorf("error %q does not name the version", err)
@@ -234,7 +235,7 @@ func TestRecoveryKey(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := v.UnlockWithRecoveryKey(tt.key)
 			wantErr(t, err, tt.want)
-			if err == nil && got != key {
+			if err == nil && got.Key != key {
 				t.Error("recovery key opened a different key")
 			}
 			if err != nil && strings.Contains(err.Error(), strings.TrimSpace(tt.key)) && tt.key != "" {

@@ -29,55 +29,57 @@ type Vault struct {
 }
 
 // Create makes a new vault in dir, which must not exist or be an empty
-// folder: vault.json, and in slots/ one passphrase slot for label and one
-// recovery slot. It returns the vault, the new master key, and the recovery
-// key as an age X25519 identity ("AGE-SECRET-KEY-1..."), which is shown to
-// the user once and stored nowhere.
+// folder: vault.json, and in slots/ one passphrase slot for label, its
+// lead, and one recovery slot. It returns the vault, the new master key
+// with the lead's key pair (as Unlock would), and the recovery key as an
+// age X25519 identity ("AGE-SECRET-KEY-1..."), which is shown to the user
+// once and stored nowhere.
 //
 // vault.json is written last, so a folder left by a crash halfway is not
 // mistaken for a vault; on an error, Create removes what it made.
-func Create(dir, label, passphrase string, workFactor int) (*Vault, MasterKey, string, error) {
+func Create(dir, label, passphrase string, workFactor int) (*Vault, Unlocked, string, error) {
 	label, err := checkNewSlot(label, passphrase, workFactor)
 	if err != nil {
-		return nil, MasterKey{}, "", err
+		return nil, Unlocked{}, "", err
 	}
 	made, err := prepareDir(dir)
 	if err != nil {
-		return nil, MasterKey{}, "", err
+		return nil, Unlocked{}, "", err
 	}
-	v, key, recovery, err := create(dir, label, passphrase, workFactor)
+	v, u, recovery, err := create(dir, label, passphrase, workFactor)
 	if err != nil {
 		undoCreate(dir, made)
-		return nil, MasterKey{}, "", err
+		return nil, Unlocked{}, "", err
 	}
-	return v, key, recovery, nil
+	return v, u, recovery, nil
 }
 
 // create writes a new vault into the empty folder dir.
-func create(dir, label, passphrase string, workFactor int) (*Vault, MasterKey, string, error) {
+func create(dir, label, passphrase string, workFactor int) (*Vault, Unlocked, string, error) {
 	h, err := newHeader(now())
 	if err != nil {
-		return nil, MasterKey{}, "", err
+		return nil, Unlocked{}, "", err
 	}
 	v := &Vault{Dir: dir, Header: h, WorkFactor: workFactor}
 	key, err := NewMasterKey()
 	if err != nil {
-		return nil, MasterKey{}, "", err
+		return nil, Unlocked{}, "", err
 	}
 	if err := os.Mkdir(v.slotsDir(), 0o700); err != nil {
-		return nil, MasterKey{}, "", fmt.Errorf("creating vault: %w", err)
+		return nil, Unlocked{}, "", fmt.Errorf("creating vault: %w", err)
 	}
-	if err := v.writeNewPassphraseSlot(key, label, passphrase); err != nil {
-		return nil, MasterKey{}, "", err
+	pair, err := v.writeNewPassphraseSlot(key, label, passphrase, Lead)
+	if err != nil {
+		return nil, Unlocked{}, "", err
 	}
 	recovery, _, err := v.writeNewRecoverySlot(key)
 	if err != nil {
-		return nil, MasterKey{}, "", err
+		return nil, Unlocked{}, "", err
 	}
 	if err := v.writeHeader(); err != nil {
-		return nil, MasterKey{}, "", err
+		return nil, Unlocked{}, "", err
 	}
-	return v, key, recovery, nil
+	return v, Unlocked{Key: key, Label: label, Role: Lead, Identity: pair}, recovery, nil
 }
 
 // prepareDir makes sure dir is an empty folder, creating it (and its

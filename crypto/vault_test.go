@@ -22,7 +22,8 @@ func TestCreateOpenUnlock(t *testing.T) {
 	if opened.Header != v.Header {
 		t.Errorf("Open header = %+v, want %+v", opened.Header, v.Header)
 	}
-	got, label, err := opened.Unlock(alice, alicePass)
+	u, err := opened.Unlock(alice, alicePass)
+	got, label := u.Key, u.Label
 	if err != nil {
 		t.Fatalf("Unlock: %v", err)
 	}
@@ -141,8 +142,9 @@ func TestOpen(t *testing.T) {
 		detail string
 	}{
 		{"no vault.json", "", ErrNoVault, ""},
-		{"good", `{"format":1,"vault_id":"00112233445566778899aabbccddeeff","created":"2025-06-04T10:00:00Z"}`, nil, ""},
-		{"newer format", `{"format":2,"vault_id":"00112233445566778899aabbccddeeff","created":"2025-06-04T10:00:00Z"}`, ErrUnknownFormat, "format 2"},
+		{"good", `{"format":2,"vault_id":"00112233445566778899aabbccddeeff","created":"2025-06-04T10:00:00Z"}`, nil, ""},
+		{"before roles", `{"format":1,"vault_id":"00112233445566778899aabbccddeeff","created":"2025-06-04T10:00:00Z"}`, nil, ""},
+		{"newer format", `{"format":3,"vault_id":"00112233445566778899aabbccddeeff","created":"2025-06-04T10:00:00Z"}`, ErrUnknownFormat, "format 3"},
 		{"newer format, other fields changed", `{"format":7,"vault_id":42}`, ErrUnknownFormat, "format 7"},
 		{"format 0", `{"format":0,"vault_id":"00112233445566778899aabbccddeeff","created":"2025-06-04T10:00:00Z"}`, ErrDamagedHeader, ""},
 		{"no format", `{"vault_id":"00112233445566778899aabbccddeeff","created":"2025-06-04T10:00:00Z"}`, ErrDamagedHeader, ""},

@@ -81,11 +81,11 @@ func (v *cliVault) exports() []store.AuditEntry {
 	if err != nil {
 		v.t.Fatal(err)
 	}
-	key, user, err := vault.Unlock("", "vault passphrase")
+	u, err := vault.Unlock("", "vault passphrase")
 	if err != nil {
 		v.t.Fatal(err)
 	}
-	st, err := store.Open(vault.DBDir(), key, user, practice.DefaultOptions())
+	st, err := store.Open(vault.DBDir(), u.Key, u.Label, practice.DefaultOptions())
 	if err != nil {
 		v.t.Fatal(err)
 	}

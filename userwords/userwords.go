@@ -78,6 +78,12 @@ var table = []entry{
 		"it has 12 letters and digits, like 7K3Q-M9XD-2HTB, and capital letters, spaces and dashes do not matter."},
 	{err: crypto.ErrSetupCodeUsed, text: "This setup code has been used already: unlock with the passphrase you chose with it. " +
 		"If you have forgotten it, ask the lead for a new setup code."},
+	{err: crypto.ErrUpgradeByLead, text: "This vault was made by an earlier version of MSP Records, before users had roles. " +
+		"Its first user, its safeguarding lead, must unlock it once to bring it up to date: ask them to, then try again.",
+		commandLine: "Whoever holds the recovery key can do it too, with --recovery-key-file."},
+	{err: crypto.ErrNotLead, text: "Only a safeguarding lead can do this. Ask a lead of this vault."},
+	{err: crypto.ErrLastLead, text: "That is the only safeguarding lead of this vault: make another user a lead first."},
+	{err: crypto.ErrUnknownRole, text: "A role is either lead (a safeguarding lead) or practitioner."},
 	{err: crypto.ErrNoVault, text: "There is no vault in " + folderWord + ".",
 		commandLine: "Create one with 'msprecords init', or name the right folder with --vault."},
 	{err: crypto.ErrUnknownFormat, text: "This vault was made by a newer version of MSP Records. Install the latest version to open it."},

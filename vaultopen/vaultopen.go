@@ -27,6 +27,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"filippo.io/age"
+
 	"msprecords/crypto"
 	"msprecords/practice"
 	"msprecords/store"
@@ -39,14 +41,21 @@ type Locked struct {
 }
 
 // Session is an unlocked vault: its open store, the lock held until Close,
-// and the user (the label of the slot that opened it). The master key is
-// not kept here: the store took its copy when it opened.
+// and the user (the label of the slot that opened it, "" for the recovery
+// key) with their role and key pair. The master key is not kept here: the
+// store took its copy when it opened.
 type Session struct {
-	Vault *crypto.Vault
-	Store *store.Store
-	Lock  *crypto.VaultLock
-	User  string
+	Vault    *crypto.Vault
+	Store    *store.Store
+	Lock     *crypto.VaultLock
+	User     string
+	Role     crypto.Role
+	Identity *age.X25519Identity
 }
+
+// IsLead reports whether the session's user may do what only a
+// safeguarding lead does.
+func (s *Session) IsLead() bool { return s.Role == crypto.Lead }
 
 // Lock reads the header of the vault in dir and takes its lock, in that
 // order, so that a missing vault is reported as such (crypto.ErrNoVault)
@@ -73,42 +82,71 @@ func LockVault(v *crypto.Vault) (*Locked, error) {
 func (l *Locked) Release() error { return l.lock.Release() }
 
 // Unlock opens user's passphrase slot (any user's when user is "") and
-// returns the master key and the slot's label. The caller must zero the key
-// (ZeroKey) when done with it, or give it to OpenStore.
-func (l *Locked) Unlock(user, passphrase string) (crypto.MasterKey, string, error) {
-	return l.Vault.Unlock(user, passphrase)
+// returns the master key, the slot's label, the user's role and key pair.
+// A vault made before roles is brought up to date when its lead unlocks it
+// (crypto.Vault.Upgrade); a practitioner is refused until then with
+// crypto.ErrUpgradeByLead. A user without a key pair gets one
+// (crypto.Vault.CompleteKeys). The caller
+// must zero the key (ZeroKey) when done with it, or give it to OpenStore.
+func (l *Locked) Unlock(user, passphrase string) (crypto.Unlocked, error) {
+	u, err := l.Vault.Unlock(user, passphrase)
+	if err == nil {
+		err = l.complete(&u, passphrase)
+	}
+	if err != nil {
+		ZeroKey(&u.Key)
+		return crypto.Unlocked{}, err
+	}
+	return u, nil
 }
 
-// UnlockWithRecoveryKey opens the recovery slot with the recovery key. The
-// caller must zero the key when done with it.
-func (l *Locked) UnlockWithRecoveryKey(recoveryKey string) (crypto.MasterKey, error) {
-	return l.Vault.UnlockWithRecoveryKey(recoveryKey)
+// UnlockWithRecoveryKey opens the recovery slot with the recovery key,
+// bringing a vault made before roles up to date as Unlock does. The caller
+// must zero the key when done with it.
+func (l *Locked) UnlockWithRecoveryKey(recoveryKey string) (crypto.Unlocked, error) {
+	u, err := l.Vault.UnlockWithRecoveryKey(recoveryKey)
+	if err == nil {
+		err = l.complete(&u, "")
+	}
+	if err != nil {
+		ZeroKey(&u.Key)
+		return crypto.Unlocked{}, err
+	}
+	return u, nil
 }
 
-// OpenStore opens the case database with a key already unlocked, in user's
-// name, and zeroes *key whether or not it opens. The lock is kept either
-// way: on failure the caller still holds it and must Release it.
-func (l *Locked) OpenStore(key *crypto.MasterKey, user string, rules practice.Options) (*Session, error) {
-	defer ZeroKey(key)
-	st, err := store.Open(l.Vault.DBDir(), *key, user, rules)
+// complete upgrades the vault if it needs it and gives u a key pair.
+func (l *Locked) complete(u *crypto.Unlocked, passphrase string) error {
+	if l.Vault.NeedsUpgrade() {
+		return l.Vault.Upgrade(u, passphrase)
+	}
+	return l.Vault.CompleteKeys(u, passphrase)
+}
+
+// OpenStore opens the case database with a key already unlocked, in the
+// name of u's user, and zeroes u.Key whether or not it opens. The lock is
+// kept either way: on failure the caller still holds it and must Release
+// it.
+func (l *Locked) OpenStore(u *crypto.Unlocked, rules practice.Options) (*Session, error) {
+	defer ZeroKey(&u.Key)
+	st, err := store.Open(l.Vault.DBDir(), u.Key, u.Label, rules)
 	if err != nil {
 		return nil, err
 	}
-	return &Session{Vault: l.Vault, Store: st, Lock: l.lock, User: user}, nil
+	return &Session{Vault: l.Vault, Store: st, Lock: l.lock, User: u.Label, Role: u.Role, Identity: u.Identity}, nil
 }
 
 // Open unlocks user's slot with the passphrase and opens the store with
 // rules (the practice options the case list's gaps are worked out with).
 // On failure it releases the lock: the caller has nothing left to close.
 func (l *Locked) Open(user, passphrase string, rules practice.Options) (*Session, error) {
-	key, label, err := l.Unlock(user, passphrase)
+	u, err := l.Unlock(user, passphrase)
 	if err == nil {
 		var s *Session
-		if s, err = l.OpenStore(&key, label, rules); err == nil {
+		if s, err = l.OpenStore(&u, rules); err == nil {
 			return s, nil
 		}
 	}
-	ZeroKey(&key)
 	return nil, errors.Join(err, l.Release())
 }
 
@@ -128,14 +166,14 @@ func Open(dir, user, passphrase string, rules practice.Options) (*Session, error
 // when no user of that name (ignoring case) is there. The vault stays
 // locked by this program and not unlocked: Open it with the new passphrase.
 func (l *Locked) SetPassphraseWithRecoveryKey(recoveryKey, user, passphrase string) error {
-	key, err := l.UnlockWithRecoveryKey(recoveryKey)
+	u, err := l.UnlockWithRecoveryKey(recoveryKey)
 	if err != nil {
 		return err
 	}
-	defer ZeroKey(&key)
-	err = l.Vault.ChangePassphrase(key, user, passphrase)
+	defer ZeroKey(&u.Key)
+	err = l.Vault.ChangePassphrase(u.Key, user, passphrase, nil)
 	if errors.Is(err, crypto.ErrNoSuchUser) {
-		return l.Vault.AddSlot(key, user, passphrase)
+		return l.Vault.AddSlot(u.Key, user, passphrase, crypto.Practitioner)
 	}
 	return err
 }
@@ -160,12 +198,12 @@ func ZeroKey(k *crypto.MasterKey) { clear(k[:]) }
 // returns the open session and the recovery key, to be shown once and
 // stored nowhere. On failure nothing is left behind in dir.
 func Create(dir, label, passphrase string, workFactor int, rules practice.Options) (*Session, string, error) {
-	v, key, recovery, err := crypto.Create(dir, label, passphrase, workFactor)
+	v, u, recovery, err := crypto.Create(dir, label, passphrase, workFactor)
 	if err != nil {
 		return nil, "", err
 	}
-	defer ZeroKey(&key)
-	s, err := createStore(v, key, label, rules)
+	defer ZeroKey(&u.Key)
+	s, err := createStore(v, u, rules)
 	if err != nil {
 		undoCreate(v)
 		return nil, "", err
@@ -174,16 +212,16 @@ func Create(dir, label, passphrase string, workFactor int, rules practice.Option
 }
 
 // createStore takes the new vault's lock and creates its database.
-func createStore(v *crypto.Vault, key crypto.MasterKey, label string, rules practice.Options) (*Session, error) {
+func createStore(v *crypto.Vault, u crypto.Unlocked, rules practice.Options) (*Session, error) {
 	l, err := LockVault(v)
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Create(v.DBDir(), key, label, rules)
+	st, err := store.Create(v.DBDir(), u.Key, u.Label, rules)
 	if err != nil {
 		return nil, errors.Join(err, l.Release())
 	}
-	return &Session{Vault: v, Store: st, Lock: l.lock, User: label}, nil
+	return &Session{Vault: v, Store: st, Lock: l.lock, User: u.Label, Role: u.Role, Identity: u.Identity}, nil
 }
 
 // undoCreate removes what Create wrote into a folder that crypto.Create
