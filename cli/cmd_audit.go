@@ -187,6 +187,9 @@ func auditDetail(opts auditOptions, a practice.AuditResult) string {
 // printAudit summarises the audit on stdout.
 func printAudit(env *Env, opts auditOptions, a practice.AuditResult) {
 	env.printf("Audited %s of %d matching (%s), seed %d.\n", plural(len(a.Cases), "case"), a.Matched, a.Filter, a.Seed)
+	if a.Unreadable > 0 {
+		env.printf("Not looked at: %s restricted to other users.\n", plural(a.Unreadable, "case"))
+	}
 	width := 0
 	for _, t := range a.Criteria {
 		width = max(width, len(t.Title))

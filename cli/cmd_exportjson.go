@@ -63,9 +63,12 @@ func runExportJSON(env *Env, opts exportJSONOptions, s *session) error {
 	}
 	n := len(ids)
 	if ids == nil {
-		n = len(s.store.Summaries())
+		n = len(s.store.Summaries()) - s.store.Unreadable()
 	}
 	env.printf("Saved %s to %s.\n", plural(n, "case"), opts.out)
+	if left := s.store.Unreadable(); ids == nil && left > 0 {
+		env.printf("Left out %s restricted to other users.\n", plural(left, "case"))
+	}
 	env.printErrLine("Warning: this file is not encrypted. It holds personal data in clear: keep it on an encrypted drive and delete it when done.")
 	return nil
 }

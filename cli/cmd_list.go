@@ -27,7 +27,11 @@ func runList(env *Env, s *session) error {
 		env.printErrLine("There are no cases in this vault yet.")
 	}
 	for _, c := range sums {
-		env.printf("%s\t%s\t%s\t%s\n", oneLine(c.Reference), oneLine(c.Stage), c.Opened, oneLine(c.Name))
+		name := c.Name
+		if c.Sealed {
+			name = restrictedCase
+		}
+		env.printf("%s\t%s\t%s\t%s\n", oneLine(c.Reference), oneLine(c.Stage), c.Opened, oneLine(name))
 	}
 	return nil
 }

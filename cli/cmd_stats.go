@@ -63,6 +63,9 @@ func runStats(env *Env, opts statsOptions, y practice.FinancialYear, s *session)
 	}
 	n := figures.Count(practice.TableConcluded, practice.ConcludedLabel)
 	env.printf("Counted %s concluded in %s. Saved the figures (%s) to %s.\n", plural(n, "enquiry"), y, form, opts.out)
+	if figures.Unreadable > 0 {
+		env.printf("Not counted: %s restricted to other users. For the whole return, a user who can read every case must make the figures.\n", plural(figures.Unreadable, "case"))
+	}
 	if opts.exact {
 		env.printErrLine("Note: exact counts are for internal use only. Publish the default form, where 0 to 4 show as * and others are rounded to the nearest 5.")
 	}

@@ -41,6 +41,9 @@ var table = []entry{
 	{"export", "save a meeting pack or report (PDF or HTML)", newExportCommand},
 	{"audit", "run the practice audit over a sample of cases", newAuditCommand},
 	{"audit-trail", "show who did what to which case and when, and check the trail", newTrailCommand},
+	{"restrict", "restrict a case to named users, sealed with a key only they hold (leads only)", newRestrictCommand},
+	{"unrestrict", "lift a case's restriction (leads only)", newUnrestrictCommand},
+	{"access", "say who can read a case", newAccessCommand},
 	{"stats", "count cases for the national return", newStatsCommand},
 }
 

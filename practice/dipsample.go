@@ -128,6 +128,10 @@ type Sample struct {
 	Seed    int64
 	Matched int // how many cases the filter chose
 	Cases   []*records.Case
+
+	// Unreadable counts the cases restricted to other users that the
+	// filter could not look at, so left out of the pool.
+	Unreadable int
 }
 
 // sampleStream is the second word of the PCG state. It is fixed: changing

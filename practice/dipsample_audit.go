@@ -6,14 +6,17 @@ import "msprecords/records"
 // of cases meeting each criterion, and each case's findings. Cases are
 // known only by reference: an audit result carries no names.
 type AuditResult struct {
-	Date     records.Date // the day the audit was made
-	Filter   Filter
-	Size     int // the sample size asked for
-	Seed     int64
-	Matched  int // cases the filter chose
-	Options  Options
-	Criteria []CriterionTally
-	Cases    []AuditCase
+	Date    records.Date // the day the audit was made
+	Filter  Filter
+	Size    int // the sample size asked for
+	Seed    int64
+	Matched int // cases the filter chose
+	// Unreadable counts the cases restricted to others that the filter
+	// could not look at (Sample.Unreadable).
+	Unreadable int
+	Options    Options
+	Criteria   []CriterionTally
+	Cases      []AuditCase
 }
 
 // CriterionTally counts the sampled cases by their result on one criterion.
@@ -60,7 +63,7 @@ type AuditCase struct {
 // Audit runs the practice check on every case of the sample.
 func Audit(s Sample, o Options) AuditResult {
 	o = o.normalised()
-	res := AuditResult{Date: o.Today, Filter: s.Filter, Size: s.Size, Seed: s.Seed, Matched: s.Matched, Options: o}
+	res := AuditResult{Date: o.Today, Filter: s.Filter, Size: s.Size, Seed: s.Seed, Matched: s.Matched, Unreadable: s.Unreadable, Options: o}
 	res.Criteria = make([]CriterionTally, len(criteria))
 	for i, cr := range criteria {
 		res.Criteria[i].CriterionInfo = cr

@@ -64,6 +64,10 @@ type FigureTable struct {
 type Figures struct {
 	Year   FinancialYear
 	Tables []FigureTable
+
+	// Unreadable counts the cases of the year restricted to other users,
+	// which the user who made the figures could not read, so not counted.
+	Unreadable int
 }
 
 // The titles of the tables, as shown in the CSV's "table" column.

@@ -225,7 +225,7 @@ func TestOpensStoreWithSchema1Documents(t *testing.T) {
 		}
 		var doc []byte
 		err := view(s.db, func(txn *badger.Txn) error {
-			_, d, err := getCaseDoc(txn, id, true)
+			_, d, err := s.getCaseDoc(txn, id, true)
 			doc = d
 			return err
 		})

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 
 	"msprecords/records"
@@ -12,6 +13,7 @@ import (
 // are, and each problem in plain English.
 type VerifyReport struct {
 	Cases        int
+	Restricted   int // of the cases, those restricted to other users: sealed, so not read
 	AuditEntries int
 	Problems     []string
 	// Loss is the latest loss report not yet acknowledged (see
@@ -46,7 +48,7 @@ func (s *Store) Verify() (*VerifyReport, error) {
 		if err := verifyLoss(txn, r); err != nil {
 			return err
 		}
-		if err := verifyCases(txn, r); err != nil {
+		if err := s.verifyCases(txn, r); err != nil {
 			return err
 		}
 		return verifyAudit(txn, r)
@@ -76,8 +78,9 @@ func verifyLoss(txn *badger.Txn, r *VerifyReport) error {
 }
 
 // verifyCases reads every case and checks that each has a summary (its
-// entry in the case list) and each summary a case.
-func verifyCases(txn *badger.Txn, r *VerifyReport) error {
+// entry in the case list) and each summary a case. A case restricted to
+// other users cannot be read: only its access record is checked.
+func (s *Store) verifyCases(txn *badger.Txn, r *VerifyReport) error {
 	listed, err := summaryIDs(txn)
 	if err != nil {
 		return err
@@ -87,8 +90,12 @@ func verifyCases(txn *badger.Txn, r *VerifyReport) error {
 	it := txn.NewIterator(opts)
 	defer it.Close()
 	for it.Rewind(); it.Valid(); it.Next() {
-		r.Cases++
 		id := string(it.Item().Key()[len(casePrefix):])
+		if s.isRestricted(id) {
+			delete(listed, id) // its plain copy and summary, until purged
+			continue
+		}
+		r.Cases++
 		var c *records.Case
 		err := it.Item().Value(func(v []byte) error {
 			var err error
@@ -108,7 +115,28 @@ func verifyCases(txn *badger.Txn, r *VerifyReport) error {
 	for id := range listed {
 		r.add("The case list names a case that does not exist (%s)", id)
 	}
-	return nil
+	return s.verifyRestricted(txn, r)
+}
+
+// verifyRestricted reads every restricted case this user can read, and of
+// the others checks only that their sealed document is there.
+func (s *Store) verifyRestricted(txn *badger.Txn, r *VerifyReport) error {
+	return eachAccess(txn, func(id string, a accessRecord) error {
+		r.Cases++
+		c, err := s.getCase(txn, id)
+		switch {
+		case errors.Is(err, ErrRestricted):
+			r.Restricted++
+			if _, err := txn.Get(sealedKey(id)); err != nil {
+				r.add("The restricted case %s has no document: %v", a.Public.Reference, err)
+			}
+		case err != nil:
+			r.add("The restricted case %s cannot be read: %v", a.Public.Reference, err)
+		case c.ID != id:
+			r.add("The case %s is stored under another case's id (%s)", c.Reference, id)
+		}
+		return nil
+	})
 }
 
 // summaryIDs returns the ids that have a stored summary.

@@ -282,7 +282,7 @@ func (s *Store) load(r io.Reader) (err error) {
 		return fmt.Errorf("%w: the backup's case list cannot be read: %v", ErrDamagedStore, err)
 	}
 	rep := &VerifyReport{}
-	if err := view(s.db, func(txn *badger.Txn) error { return verifyCases(txn, rep) }); err != nil {
+	if err := view(s.db, func(txn *badger.Txn) error { return s.verifyCases(txn, rep) }); err != nil {
 		return err
 	}
 	if !rep.OK() {

@@ -15,7 +15,7 @@ func LoadFigures(s *Store, y practice.FinancialYear) (practice.Figures, error) {
 			cases[sum.ID] = &records.Case{ID: sum.ID, Reference: sum.Reference}
 		}
 	}
-	err := readParts(s, cases, func(c *records.Case, doc []byte) error {
+	unreadable, err := readParts(s, cases, func(c *records.Case, doc []byte) error {
 		return decodeFields(doc, map[string]any{ // the json names of Case's fields
 			"created": &c.Created, "person": &c.Person, "enquiry": &c.Enquiry, "s42_decision": &c.Decision,
 			"allegations": &c.Allegations, "outcome": &c.Outcome,
@@ -28,5 +28,7 @@ func LoadFigures(s *Store, y practice.FinancialYear) (practice.Figures, error) {
 	for _, c := range cases {
 		list = append(list, c)
 	}
-	return practice.ComputeFigures(list, y), nil
+	f := practice.ComputeFigures(list, y)
+	f.Unreadable = unreadable
+	return f, nil
 }

@@ -20,6 +20,12 @@ type Summary struct {
 	DateOfBirth, Opened, Closed               records.Date
 	IsClosed, Overdue                         bool // Overdue: an open action is past its due date
 	Gaps                                      int  // practice-check gaps
+
+	// Restricted cases (restricted.go) name the lead who restricted them.
+	// Sealed means restricted to others: this user sees only the reference,
+	// stage, dates and lead, and no name.
+	Restricted, Sealed bool
+	Lead               string
 }
 
 // Query selects summaries. Text matches, ignoring case, when every word of

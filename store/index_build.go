@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"runtime"
+	"slices"
 	"sync"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -16,7 +17,17 @@ func (s *Store) buildIndex() (err error) {
 	if err != nil {
 		return err
 	}
-	s.idx.load(entries)
+	restricted, err := s.restrictedEntries()
+	if err != nil {
+		return err
+	}
+	sealed := make(map[string]bool, len(restricted))
+	for _, e := range restricted {
+		sealed[e.sum.ID] = true
+	}
+	// A plain summary a restriction left, until its purge, is not listed.
+	entries = slices.DeleteFunc(entries, func(e *indexEntry) bool { return sealed[e.sum.ID] })
+	s.idx.load(append(entries, restricted...))
 	return nil
 }
 

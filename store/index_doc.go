@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"msprecords/practice"
@@ -117,6 +118,9 @@ func eachText(txn *badger.Txn, stop func() bool, fn func(id string, text []byte)
 //	         (each a byte 0 for none, or 1 and a varint of days since 1970-01-01)
 //	byte     1 if closed
 //	uvarint  practice-check gaps (as of the day the case was last saved or viewed)
+//	then, for a restricted case only: byte 1, and the lead's name as a string
+//	(absent for other cases, so summaries written before restricted cases
+//	read unchanged)
 //
 // The search words are not in it but in a txt/ record of its own, read
 // after open, so that unlocking to the case list decodes only these.
@@ -136,7 +140,13 @@ func encodeSummary(e *indexEntry) ([]byte, error) {
 		b = binary.AppendVarint(append(b, 1), d.Time().Unix()/secondsPerDay)
 	}
 	b = append(b, boolByte(s.IsClosed))
-	return binary.AppendUvarint(b, uint64(max(s.Gaps, 0))), nil
+	b = binary.AppendUvarint(b, uint64(max(s.Gaps, 0)))
+	if s.Restricted {
+		b = append(b, 1)
+		b = binary.AppendUvarint(b, uint64(len(s.Lead)))
+		b = append(b, s.Lead...)
+	}
+	return b, nil
 }
 
 const secondsPerDay = 24 * 60 * 60
@@ -160,6 +170,15 @@ func decodeSummary(b []byte) (*indexEntry, error) {
 	s.DateOfBirth, s.Opened, s.Closed, e.firstDue = r.date(), r.date(), r.date(), r.date()
 	s.IsClosed = r.byte() == 1
 	s.Gaps = int(r.uvarint())
+	if len(r.b) > 0 {
+		// A restricted case's summary as stored in sum/ is the public one;
+		// readFullSummary clears Sealed for a reader.
+		if r.byte() != 1 {
+			r.err = errShortSummary
+		}
+		s.Restricted, s.Sealed, s.Lead = true, true, r.str()
+		e.text, e.hasText = strings.ToLower(s.Reference), true
+	}
 	if r.err != nil || len(r.b) != 0 {
 		return nil, fmt.Errorf("%w: a case summary is damaged", ErrDamagedStore)
 	}
@@ -303,7 +322,10 @@ func readSummaryVersion(db *badger.DB) (string, error) {
 }
 
 // rebuildSummaries drops every stored summary and search text and writes
-// them again for each case.
+// them again for each case. Of the restricted cases, those this user can
+// read have their sealed summaries written again; the others keep theirs,
+// and their gaps are worked out again when a reader next reads or saves
+// them.
 func (s *Store) rebuildSummaries() error {
 	old, err := keysWithPrefix(s.db, summaryPrefix)
 	if err != nil {
@@ -322,12 +344,30 @@ func (s *Store) rebuildSummaries() error {
 	if err != nil {
 		return err
 	}
-	return s.commitInBatches(s.db, len(ids), func(txn *badger.Txn, i int) error {
-		c, err := getCase(txn, string(ids[i][len(casePrefix):]))
+	err = s.commitInBatches(s.db, len(ids), func(txn *badger.Txn, i int) error {
+		c, err := s.getCase(txn, string(ids[i][len(casePrefix):]))
 		if err != nil {
 			return err
 		}
 		_, err = s.putSummary(txn, c)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	restricted, err := keysWithPrefix(s.db, accessPrefix)
+	if err != nil {
+		return err
+	}
+	return s.commitInBatches(s.db, len(restricted), func(txn *badger.Txn, i int) error {
+		c, err := s.getCase(txn, string(restricted[i][len(accessPrefix):]))
+		if errors.Is(err, ErrRestricted) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		_, err = s.resummarise(txn, c)
 		return err
 	})
 }

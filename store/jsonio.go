@@ -40,9 +40,11 @@ type exportHeader struct {
 	Exported time.Time `json:"exported"`
 }
 
-// ExportJSON writes the cases with the given ids (nil: every case, sorted by
-// reference) as a JSON export file, and records an "export" audit entry for
-// each. The file is plaintext: callers encrypt it or warn the user.
+// ExportJSON writes the cases with the given ids (nil: every case this user
+// can read, sorted by reference; Unreadable says how many were left out) as
+// a JSON export file, and records an "export" audit entry for each. The
+// file is plaintext: callers encrypt it or warn the user. A case of ids
+// restricted to other users gives ErrRestricted.
 func (s *Store) ExportJSON(w io.Writer, ids []string) error {
 	if _, err := s.use(); err != nil {
 		return err
@@ -50,7 +52,9 @@ func (s *Store) ExportJSON(w io.Writer, ids []string) error {
 	s.done()
 	if ids == nil {
 		for _, sum := range s.Summaries() {
-			ids = append(ids, sum.ID)
+			if !sum.Sealed {
+				ids = append(ids, sum.ID)
+			}
 		}
 	}
 	bw := bufio.NewWriter(w)

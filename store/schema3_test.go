@@ -63,7 +63,7 @@ func TestOpensStoreWithSchema2Documents(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := update(s.db, func(txn *badger.Txn) error {
-		_, doc, err := getCaseDoc(txn, c.ID, true)
+		_, doc, err := s.getCaseDoc(txn, c.ID, true)
 		if err != nil {
 			return err
 		}
@@ -107,7 +107,7 @@ func TestOpensStoreWithSchema2Documents(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = view(s.db, func(txn *badger.Txn) error {
-		_, doc, err := getCaseDoc(txn, c.ID, true)
+		_, doc, err := s.getCaseDoc(txn, c.ID, true)
 		if err == nil && !bytes.Contains(doc, []byte(schemaField)) {
 			err = fmt.Errorf("saved again as %.40s", doc)
 		}

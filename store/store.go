@@ -36,6 +36,8 @@ type Store struct {
 	loss *LossReport // what this open found lost, or nil (loss.go)
 
 	closing atomic.Bool // set by Close, so that the search-text loader stops at once
+
+	keys caseKeys // the user's key pair and the restricted cases' keys it opened (restricted.go)
 }
 
 // Badger's sizes for a desktop PC: a few tens of megabytes in all rather than
@@ -185,6 +187,9 @@ func (s *Store) prepare() (err error) {
 	defer recoverInto(&err)
 	s.removeLeftoverTemps()
 	if err := s.finishInterruptedImport(); err != nil {
+		return err
+	}
+	if err := s.purgePending(); err != nil {
 		return err
 	}
 	return s.ensureSummaries()

@@ -12,7 +12,8 @@ import (
 
 // Get returns a copy of a case and records a "view" in the audit trail. It
 // also refreshes the case's summary, whose practice-check gaps are otherwise
-// as of the last save. A case that does not exist gives ErrNotFound.
+// as of the last save. A case that does not exist gives ErrNotFound; one
+// restricted to other users ErrRestricted, and the attempt is recorded.
 func (s *Store) Get(id string) (*records.Case, error) {
 	db, release, err := s.useForWriting()
 	if err != nil {
@@ -23,15 +24,18 @@ func (s *Store) Get(id string) (*records.Case, error) {
 	var e *indexEntry
 	err = update(db, func(txn *badger.Txn) error {
 		var err error
-		if c, err = getCase(txn, id); err != nil {
+		if c, err = s.getCase(txn, id); err != nil {
 			return err
 		}
-		if e, err = s.putSummary(txn, c); err != nil { // brings its practice-check gaps up to today
+		if e, err = s.resummarise(txn, c); err != nil { // brings its practice-check gaps up to today
 			return err
 		}
 		_, err = appendAudit(txn, s.user, AuditView, id, c.Reference)
 		return err
 	})
+	if errors.Is(err, ErrRestricted) {
+		s.refuse(db, id)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +54,7 @@ func (s *Store) Load(id string) (*records.Case, error) {
 	var c *records.Case
 	err = view(db, func(txn *badger.Txn) error {
 		var err error
-		c, err = getCase(txn, id)
+		c, err = s.getCase(txn, id)
 		return err
 	})
 	return c, err
@@ -142,7 +146,7 @@ func (s *Store) Save(c *records.Case) error {
 	var e *indexEntry
 	changed := true
 	err = update(db, func(txn *badger.Txn) error {
-		old, oldDoc, err := getCaseDoc(txn, c.ID, true)
+		old, oldDoc, err := s.getCaseDoc(txn, c.ID, true)
 		if err != nil {
 			return err
 		}
@@ -209,7 +213,7 @@ func (s *Store) Delete(id string) error {
 	}
 	defer release()
 	err = update(db, func(txn *badger.Txn) error {
-		c, err := getCase(txn, id)
+		c, err := s.getCase(txn, id)
 		if err != nil {
 			return err
 		}
@@ -246,8 +250,10 @@ func compact(db *badger.DB) {
 }
 
 func deleteCase(txn *badger.Txn, id string) error {
-	if err := txn.Delete(caseKey(id)); err != nil {
-		return err
+	for _, k := range [][]byte{caseKey(id), accessKey(id), sealedKey(id), rsumKey(id), purgeKey(id)} {
+		if err := txn.Delete(k); err != nil {
+			return err
+		}
 	}
 	if err := deleteText(txn, id, 0); err != nil {
 		return err

@@ -76,17 +76,26 @@ func sameContent(old *records.Case, oldDoc []byte, next *records.Case, nextDoc [
 }
 
 // getCase reads one case inside a transaction.
-func getCase(txn *badger.Txn, id string) (*records.Case, error) {
-	c, _, err := getCaseDoc(txn, id, false)
+func (s *Store) getCase(txn *badger.Txn, id string) (*records.Case, error) {
+	c, _, err := s.getCaseDoc(txn, id, false)
 	return c, err
 }
 
-// getCaseDoc reads one case and, if keep, a copy of its stored document.
-func getCaseDoc(txn *badger.Txn, id string, keep bool) (*records.Case, []byte, error) {
+// getCaseDoc reads one case and, if keep, a copy of its document as JSON
+// (opened with its case key if the case is restricted: ErrRestricted if
+// this user cannot).
+func (s *Store) getCaseDoc(txn *badger.Txn, id string, keep bool) (*records.Case, []byte, error) {
 	if id == "" {
 		return nil, nil, fmt.Errorf("%w: no id given", ErrNotFound)
 	}
-	item, err := txn.Get(caseKey(id))
+	// A restricted case's sealed copy first: until its plain keys are
+	// purged (see Restrict) the plain copy is still there too.
+	sealed := true
+	item, err := txn.Get(sealedKey(id))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		item, err = txn.Get(caseKey(id))
+		sealed = false
+	}
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return nil, nil, fmt.Errorf("%w: id %q", ErrNotFound, id)
 	}
@@ -96,8 +105,16 @@ func getCaseDoc(txn *badger.Txn, id string, keep bool) (*records.Case, []byte, e
 	var c *records.Case
 	var doc []byte
 	err = item.Value(func(v []byte) error {
+		switch {
+		case sealed:
+			if v, err = s.openSealed(txn, id, v); err != nil { // a copy of its own
+				return err
+			}
+		case keep:
+			v = append([]byte(nil), v...) // Badger's copy is valid only in here
+		}
 		if keep {
-			doc = append([]byte(nil), v...)
+			doc = v
 		}
 		c, err = decodeCase(v)
 		return err
@@ -115,13 +132,25 @@ func (s *Store) putCase(txn *badger.Txn, c *records.Case) (*indexEntry, error) {
 	return s.putCaseDoc(txn, c, b)
 }
 
-// putCaseDoc is putCase for a case already encoded as doc.
+// putCaseDoc is putCase for a case already encoded as doc. A restricted
+// case is sealed again with its key.
 func (s *Store) putCaseDoc(txn *badger.Txn, c *records.Case, doc []byte) (*indexEntry, error) {
-	if err := txn.Set(caseKey(c.ID), doc); err != nil {
-		return nil, err
-	}
 	if summariseTestHook != nil {
 		summariseTestHook(c)
+	}
+	a, restricted, err := getAccess(txn, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	if restricted {
+		key, err := s.keyFor(txn, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		return s.putRestricted(txn, c, doc, key, a)
+	}
+	if err := txn.Set(caseKey(c.ID), doc); err != nil {
+		return nil, err
 	}
 	return s.putSummary(txn, c)
 }

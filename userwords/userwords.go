@@ -28,6 +28,7 @@ import (
 	"msprecords/crypto"
 	"msprecords/records"
 	"msprecords/store"
+	"msprecords/vaultopen"
 )
 
 // Front is where the words are read: the window, or the command line.
@@ -49,6 +50,7 @@ type entry struct {
 	err                 error
 	text                string
 	window, commandLine string
+	detail              bool // the error's own words after err's follow text: they name who or what
 }
 
 // folderWord stands in a sentence for the vault folder: "the folder DIR"
@@ -84,6 +86,9 @@ var table = []entry{
 	{err: crypto.ErrNotLead, text: "Only a safeguarding lead can do this. Ask a lead of this vault."},
 	{err: crypto.ErrLastLead, text: "That is the only safeguarding lead of this vault: make another user a lead first."},
 	{err: crypto.ErrUnknownRole, text: "A role is either lead (a safeguarding lead) or practitioner."},
+	{err: store.ErrRestricted, text: "This case is restricted. Ask a safeguarding lead for access."},
+	{err: store.ErrNotRestricted, text: "This case is not restricted."},
+	{err: vaultopen.ErrNoRecipient, text: "The case cannot be sealed to everyone named yet:", detail: true},
 	{err: crypto.ErrNoVault, text: "There is no vault in " + folderWord + ".",
 		commandLine: "Create one with 'msprecords init', or name the right folder with --vault."},
 	{err: crypto.ErrUnknownFormat, text: "This vault was made by a newer version of MSP Records. Install the latest version to open it."},
@@ -129,6 +134,9 @@ func (f Front) Message(err error) string {
 
 func (f Front) words(err error) string {
 	for _, e := range table {
+		if errors.Is(err, e.err) && e.detail {
+			return e.text + " " + strings.TrimSuffix(strings.TrimPrefix(err.Error(), e.err.Error()+": "), ".") + "."
+		}
 		if errors.Is(err, e.err) {
 			return f.sentence(e) + f.crashReport(err)
 		}

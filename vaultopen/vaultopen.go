@@ -133,6 +133,9 @@ func (l *Locked) OpenStore(u *crypto.Unlocked, rules practice.Options) (*Session
 	if err != nil {
 		return nil, err
 	}
+	if err := st.UseIdentity(u.Identity); err != nil {
+		return nil, errors.Join(err, st.Close())
+	}
 	return &Session{Vault: l.Vault, Store: st, Lock: l.lock, User: u.Label, Role: u.Role, Identity: u.Identity}, nil
 }
 
@@ -220,6 +223,9 @@ func createStore(v *crypto.Vault, u crypto.Unlocked, rules practice.Options) (*S
 	st, err := store.Create(v.DBDir(), u.Key, u.Label, rules)
 	if err != nil {
 		return nil, errors.Join(err, l.Release())
+	}
+	if err := st.UseIdentity(u.Identity); err != nil {
+		return nil, errors.Join(err, st.Close(), l.Release())
 	}
 	return &Session{Vault: v, Store: st, Lock: l.lock, User: u.Label, Role: u.Role, Identity: u.Identity}, nil
 }
