@@ -131,6 +131,9 @@ func open(dir string, key []byte, user string, rules practice.Options) (s *Store
 	_, err = os.Stat(filepath.Join(dir, manifestName))
 	existed := err == nil
 	if existed {
+		if err := removeEmptyMemtables(dir); err != nil {
+			return nil, err
+		}
 		if err := checkTables(dir, s.key); err != nil {
 			return nil, err
 		}

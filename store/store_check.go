@@ -164,3 +164,27 @@ func readU32At(f *os.File, off int64) (uint32, error) {
 	}
 	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3]), nil
 }
+
+// removeEmptyMemtables removes memtable logs (*.mem) of no bytes at all,
+// which a program killed just as Badger made a new one leaves behind (a
+// restriction's purge makes new ones, see Restrict). Such a file holds
+// nothing, not even its header, and Badger refuses to open a database with
+// one ("Create a new file").
+func removeEmptyMemtables(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if filepath.Ext(e.Name()) != ".mem" {
+			continue
+		}
+		info, err := e.Info()
+		if err == nil && info.Size() == 0 {
+			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -57,8 +57,15 @@ func TestCrashSafety(t *testing.T) {
 // runCrashChild starts the child, waits for its first acknowledged save,
 // kills it after delay and returns what it acknowledged (id to revision).
 func runCrashChild(dir string, key [32]byte, delay time.Duration) (map[string]int64, error) {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashSafety$", "-test.count=1")
+	return runChild("TestCrashSafety", dir, key, nil, delay)
+}
+
+// runChild is runCrashChild for the child of the test named, with more
+// environment.
+func runChild(test, dir string, key [32]byte, env []string, delay time.Duration) (map[string]int64, error) {
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.count=1")
 	cmd.Env = append(os.Environ(), crashDirEnv+"="+dir, crashKeyEnv+"="+hex.EncodeToString(key[:]))
+	cmd.Env = append(cmd.Env, env...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.StdoutPipe()
