@@ -72,6 +72,16 @@ func caseCells(s store.Summary) [7]string {
 
 // displayName shows the preferred name beside the full one when it differs.
 func displayName(s store.Summary) string {
+	switch {
+	case s.Sealed:
+		return store.RestrictedCase
+	case s.Restricted:
+		return shownName(s) + " (restricted)"
+	}
+	return shownName(s)
+}
+
+func shownName(s store.Summary) string {
 	if s.PreferredName == "" || s.PreferredName == s.Name {
 		return s.Name
 	}

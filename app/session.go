@@ -17,7 +17,8 @@ type session struct {
 	store *store.Store
 	lock  *crypto.VaultLock
 	user  string
-	role  crypto.Role // what the user may do (see crypto.Role): the program enforces it
+	role  crypto.Role        // what the user may do (see crypto.Role): the program enforces it
+	vault *vaultopen.Session // for what joins the vault's keys and the store (restricting a case)
 
 	ctx    context.Context // done when the session ends: long work stops
 	cancel context.CancelFunc
@@ -29,7 +30,7 @@ func newSession(v *vaultopen.Session) *session {
 	if v == nil {
 		return nil
 	}
-	return &session{store: v.Store, lock: v.Lock, user: v.User, role: v.Role}
+	return &session{store: v.Store, lock: v.Lock, user: v.User, role: v.Role, vault: v}
 }
 
 // isLead reports whether the user may do what only a safeguarding lead

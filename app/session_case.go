@@ -51,7 +51,11 @@ type caseScreen struct {
 	conflict   bool          // the store holds a newer version; saving waits for a reload
 	lost       string        // edits not saved because of a conflict, kept to copy
 	conflictUI *conflictDialog
-	practice   *practicePanel // beside the view, refreshed on every edit (practice_panel.go)
+	practice   *practicePanel  // beside the view, refreshed on every edit (practice_panel.go)
+	access     *accessDialog   // the lead's "Who can read" dialog last opened (access_dialog.go)
+	interest   *fyne.Container // the warning of a conflict of interest, empty when there is none
+	readers    []string        // who the case is restricted to; nil when it is not
+	users      []string        // the vault's users, for the warning
 }
 
 func newCaseScreen(w fyne.Window, u *UI, c *records.Case) *caseScreen {
@@ -65,7 +69,8 @@ func newCaseScreen(w fyne.Window, u *UI, c *records.Case) *caseScreen {
 	s.goTo.Importance = widget.LowImportance
 	s.goTo.Hide()
 	s.view.onUnsaved = s.showStatus
-	s.root = container.NewBorder(s.header(), nil, nil, nil, s.view.content())
+	s.interest = s.newInterestBanner()
+	s.root = container.NewBorder(container.NewVBox(s.header(), s.interest), nil, nil, nil, s.view.content())
 	return s
 }
 
@@ -123,8 +128,12 @@ func (s *caseScreen) header() fyne.CanvasObject {
 	back := widget.NewButtonWithIcon("Case list", theme.NavigateBackIcon(), s.u.showCaseList)
 	export := widget.NewButtonWithIcon("Export…", theme.DocumentPrintIcon(), s.u.onExport)
 	lock := widget.NewButtonWithIcon("Lock", theme.LogoutIcon(), s.u.lockNow)
-	left := container.NewHBox(back, s.reference, s.status, s.goTo)
-	return container.NewVBox(container.NewBorder(nil, nil, left, container.NewHBox(export, lock)), widget.NewSeparator())
+	left := container.NewHBox(back, s.reference, s.restrictedBadge(), s.status, s.goTo)
+	right := container.NewHBox(export, lock)
+	if s.u.session.isLead() {
+		right.Objects = append([]fyne.CanvasObject{widget.NewButtonWithIcon("Access…", theme.VisibilityOffIcon(), s.onAccess)}, right.Objects...)
+	}
+	return container.NewVBox(container.NewBorder(nil, nil, left, right), widget.NewSeparator())
 }
 
 // onChanged is the case view's changed callback: it counts as activity and
@@ -139,6 +148,7 @@ func (s *caseScreen) onChanged() {
 	s.dirty = true
 	s.failed = false
 	s.showStatus()
+	s.refreshInterest()
 	if s.conflict {
 		return
 	}

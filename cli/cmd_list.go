@@ -1,5 +1,7 @@
 package cli
 
+import "msprecords/store"
+
 type listOptions struct {
 	global globalOptions
 }
@@ -29,7 +31,7 @@ func runList(env *Env, s *session) error {
 	for _, c := range sums {
 		name := c.Name
 		if c.Sealed {
-			name = restrictedCase
+			name = store.RestrictedCase
 		}
 		env.printf("%s\t%s\t%s\t%s\n", oneLine(c.Reference), oneLine(c.Stage), c.Opened, oneLine(name))
 	}

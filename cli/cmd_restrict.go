@@ -4,9 +4,6 @@ import (
 	"strings"
 )
 
-// restrictedCase stands for the name of a case restricted to other users.
-const restrictedCase = "Restricted case"
-
 type restrictOptions struct {
 	global globalOptions
 	ref    string

@@ -60,6 +60,10 @@ const (
 	AuditRefused = "access refused"
 )
 
+// RestrictedCase is what case lists show instead of the name of a case
+// restricted to other users.
+const RestrictedCase = "Restricted case"
+
 // ErrRestricted means the case is restricted to other users: this user
 // holds no key that opens it.
 var ErrRestricted = errors.New("the case is restricted to other users")
@@ -513,6 +517,15 @@ func (s *Store) Access(id string) (readers []string, by string, err error) {
 		return nil
 	})
 	return readers, by, err
+}
+
+// SummaryOf returns the case list's summary of one case.
+func (s *Store) SummaryOf(id string) (Summary, bool) {
+	e, ok := s.idx.get(id)
+	if !ok {
+		return Summary{}, false
+	}
+	return e.summary(records.Today()), true
 }
 
 // isRestricted reports whether the index lists the case as restricted.
