@@ -239,7 +239,7 @@ func (s *auditScreen) shown() bool {
 
 func (s *auditScreen) showResult(a practice.AuditResult) {
 	s.result = &a
-	s.summary.SetText(fmt.Sprintf("Audited %d of %d matching cases (%s), seed %d.", len(a.Cases), a.Matched, a.Filter, a.Seed))
+	s.summary.SetText(fmt.Sprintf("Audited %d of %d matching cases (%s), seed %d.", len(a.Cases), a.Matched, a.Filter, a.Seed) + notReadable(a.Unreadable, "looked at"))
 	head := []string{"Criterion"}
 	for _, r := range practice.Results {
 		head = append(head, r.String())
@@ -320,4 +320,16 @@ func writeReport(st *store.Store, path, action string, build func() ([]byte, str
 		return err
 	}
 	return nil
+}
+
+// notReadable says how many cases a report left out as restricted to
+// other users, or "" for none.
+func notReadable(n int, done string) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return " One case restricted to other users was not " + done + "."
+	}
+	return fmt.Sprintf(" %d cases restricted to other users were not %s.", n, done)
 }

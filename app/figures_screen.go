@@ -123,7 +123,7 @@ func (s *figuresScreen) redraw() {
 	if exact {
 		form = "Exact counts: for internal use only, do not publish."
 	}
-	s.summary.SetText(fmt.Sprintf("%s: %s concluded. %s", f.Year, practice.ShownCount(n, exact)+" enquiries", form))
+	s.summary.SetText(fmt.Sprintf("%s: %s concluded. %s", f.Year, practice.ShownCount(n, exact)+" enquiries", form) + notReadable(f.Unreadable, "counted"))
 	s.rows = [][]string{{"Table", "Label", "Count"}}
 	for _, t := range f.Tables {
 		for _, r := range t.Rows {
