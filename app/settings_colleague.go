@@ -153,21 +153,10 @@ func (s *settingsScreen) onColleagueOK(f *colleagueForm) {
 }
 
 func (f *colleagueForm) setBusy(busy bool) {
-	for _, o := range []fyne.Disableable{f.current, f.name, f.role, f.how, f.ok} {
-		if busy {
-			o.Disable()
-		} else {
-			o.Enable()
-		}
-	}
 	if busy {
 		f.problem.Hide()
-		f.progress.Show()
-		f.progress.Start()
-		return
 	}
-	f.progress.Stop()
-	f.progress.Hide()
+	showBusy(busy, f.progress, f.current, f.name, f.role, f.how, f.ok)
 }
 
 // setupCodeDialog shows a new setup code once, large, with what to tell

@@ -214,21 +214,10 @@ func (f *recoveryKeyForm) onOK() {
 }
 
 func (f *recoveryKeyForm) setBusy(busy bool) {
-	for _, o := range []fyne.Disableable{f.key, f.open, f.user, f.pass, f.again, f.ok} {
-		if busy {
-			o.Disable()
-		} else {
-			o.Enable()
-		}
-	}
 	if busy {
 		f.problem.Hide()
-		f.progress.Show()
-		f.progress.Start()
-		return
 	}
-	f.progress.Stop()
-	f.progress.Hide()
+	showBusy(busy, f.progress, f.key, f.open, f.user, f.pass, f.again, f.ok)
 }
 
 // recovered shows on the unlock screen the user whose passphrase the

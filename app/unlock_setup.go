@@ -231,18 +231,5 @@ func isCodeProblem(err error) bool {
 }
 
 func (f *setupCodeForm) setBusy(busy bool) {
-	for _, o := range []fyne.Disableable{f.user, f.code, f.pass, f.again, f.ok} {
-		if busy {
-			o.Disable()
-		} else {
-			o.Enable()
-		}
-	}
-	if busy {
-		f.progress.Show()
-		f.progress.Start()
-		return
-	}
-	f.progress.Stop()
-	f.progress.Hide()
+	showBusy(busy, f.progress, f.user, f.code, f.pass, f.again, f.ok)
 }

@@ -1,6 +1,11 @@
 package app
 
-import "strings"
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
 
 // removeAt returns s without its element i, keeping the order.
 func removeAt[T any](s []T, i int) []T {
@@ -33,4 +38,23 @@ func firstLine(s string, max int) string {
 		return string(r[:max]) + "…"
 	}
 	return s
+}
+
+// showBusy disables a form's controls and runs its progress bar while work
+// it started runs in the worker, and undoes both when it is done.
+func showBusy(busy bool, progress *widget.ProgressBarInfinite, controls ...fyne.Disableable) {
+	for _, o := range controls {
+		if busy {
+			o.Disable()
+		} else {
+			o.Enable()
+		}
+	}
+	if busy {
+		progress.Show()
+		progress.Start()
+		return
+	}
+	progress.Stop()
+	progress.Hide()
 }
