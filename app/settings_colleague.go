@@ -120,23 +120,18 @@ func (s *settingsScreen) onColleagueOK(f *colleagueForm) {
 	name, current, withCode := strings.TrimSpace(f.name.Text), f.current.Text, f.how.Selected == giveSetupCode
 	role := chosenRole(f.role.Selected)
 	f.setBusy(true)
-	v, user := s.u.vault, s.u.session.user
 	var (
-		code    string
-		expires time.Time
-		err     error
+		code     string
+		expires  time.Time
+		makeCode func(crypto.Unlocked) error
 	)
-	s.u.work.run(func() {
-		var u crypto.Unlocked
-		u, err = v.Unlock(user, current)
-		if err == nil && withCode {
+	if v := s.u.vault; withCode {
+		makeCode = func(u crypto.Unlocked) (err error) {
 			code, expires, err = v.AddSetupSlot(u.Key, name, role)
+			return err
 		}
-		zeroKey(&u.Key)
-	}, func() {
-		if s.u.session == nil {
-			return // locked meanwhile: the dialog is gone
-		}
+	}
+	s.withOwnKey(current, makeCode, func(err error) {
 		f.setBusy(false)
 		if err != nil {
 			f.fail(messageFor(err))

@@ -206,19 +206,7 @@ func (s *settingsScreen) unlockThen(f *passphraseForm, current string, change fu
 		return
 	}
 	f.setBusy(true)
-	v, user := s.u.vault, s.u.session.user
-	var err error
-	s.u.work.run(func() {
-		var u crypto.Unlocked
-		u, err = v.Unlock(user, current)
-		if err == nil {
-			err = change(u)
-		}
-		zeroKey(&u.Key)
-	}, func() {
-		if s.u.session == nil {
-			return // locked meanwhile: the dialog is gone
-		}
+	s.withOwnKey(current, change, func(err error) {
 		f.setBusy(false)
 		if err != nil {
 			f.fail(messageFor(err))
@@ -226,6 +214,27 @@ func (s *settingsScreen) unlockThen(f *passphraseForm, current string, change fu
 		}
 		f.d.Hide()
 		done()
+	})
+}
+
+// withOwnKey unlocks the master key with the signed-in user's passphrase
+// in the worker, runs change with it (if not nil) and zeroes it; then, on
+// the UI goroutine, it calls then with what went wrong, unless the vault
+// was locked meanwhile (the dialog is gone).
+func (s *settingsScreen) withOwnKey(current string, change func(crypto.Unlocked) error, then func(error)) {
+	v, user := s.u.vault, s.u.session.user
+	var err error
+	s.u.work.run(func() {
+		var u crypto.Unlocked
+		u, err = v.Unlock(user, current)
+		if err == nil && change != nil {
+			err = change(u)
+		}
+		zeroKey(&u.Key)
+	}, func() {
+		if s.u.session != nil {
+			then(err)
+		}
 	})
 }
 
