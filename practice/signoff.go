@@ -25,7 +25,7 @@ type OnlyAuthorError struct {
 }
 
 func (e *OnlyAuthorError) Error() string {
-	return fmt.Sprintf("%s wrote all of this case's work, so another safeguarding lead must sign it off: ask %s",
+	return fmt.Sprintf("Another safeguarding lead must sign off this case, as %s wrote all of its work: ask %s",
 		e.Signer, orList(e.Others))
 }
 

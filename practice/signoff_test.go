@@ -28,7 +28,7 @@ func TestCheckSignOff(t *testing.T) {
 			if only != tt.only || (err != nil) != tt.refused {
 				t.Fatalf("only author %v, error %v", only, err)
 			}
-			if tt.refused && (!errors.Is(err, ErrOnlyAuthor) || err.Error() != "Alice Lead wrote all of this case's work, so another safeguarding lead must sign it off: ask Carol Lead") {
+			if tt.refused && (!errors.Is(err, ErrOnlyAuthor) || err.Error() != "Another safeguarding lead must sign off this case, as Alice Lead wrote all of its work: ask Carol Lead") {
 				t.Errorf("refusal %q", err)
 			}
 		})
