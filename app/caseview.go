@@ -34,6 +34,9 @@ type caseView struct {
 
 	chronEditor *chronologyEditor // the chronology dialog last opened
 
+	signOff   func() // signs off the closure; nil unless the user is a safeguarding lead (caseview_signoff.go)
+	onClosing func() // told when the closing date changes
+
 	unsaved    map[string]*unsavedText // text typed that the case cannot hold yet, by path (unsaved.go)
 	unsavedSeq int                     // numbers them in the order typed
 	onUnsaved  func()                  // told when unsaved changes

@@ -16,8 +16,10 @@ func (v *caseView) isOpen() bool {
 
 // confirmClosing runs apply, which closes the case, but first asks when
 // desired outcomes have not been evaluated with the person; if the user keeps
-// the case open, undo puts the widget back and the case is not changed.
+// the case open, undo puts the widget back and the case is not changed. A
+// lead is then offered to sign off the closure (thenOfferSignOff).
 func (v *caseView) confirmClosing(apply, undo func()) {
+	apply = v.thenOfferSignOff(apply)
 	left := len(v.c.UnevaluatedOutcomes())
 	if left == 0 || !v.isOpen() {
 		apply()
@@ -49,6 +51,7 @@ func (f *form) closedDate(label string) *dateField {
 		apply := func() { f.edit(func() { c.Enquiry.Closed = day }) }
 		if day.IsZero() {
 			apply()
+			f.v.closingChanged()
 			return
 		}
 		f.v.confirmClosing(apply, d.reset)

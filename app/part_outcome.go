@@ -19,6 +19,9 @@ type outcomePart struct {
 	feedback *form   // the person's view of the process
 	findings *form   // findings and the national return
 	closure  *form
+
+	signOffs      *fyne.Container // the sign-off card's content
+	signOffButton *widget.Button  // "Sign off…", shown to a lead for a case awaiting sign-off
 }
 
 func newOutcomePart(v *caseView) *outcomePart { return &outcomePart{v: v} }
@@ -26,7 +29,7 @@ func newOutcomePart(v *caseView) *outcomePart { return &outcomePart{v: v} }
 func (p *outcomePart) build() fyne.CanvasObject {
 	p.feedback, p.findings, p.closure = p.feedbackForm(), p.findingsForm(), p.closureForm()
 	box := container.NewVBox(bold("Desired outcomes, evaluated with the person"), p.outcomeCards(),
-		p.feedback.object(), p.findings.object(), p.closure.object())
+		p.feedback.object(), p.findings.object(), p.closure.object(), p.signOffCard())
 	return container.NewVScroll(container.NewPadded(box))
 }
 

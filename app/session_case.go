@@ -61,6 +61,9 @@ type caseScreen struct {
 func newCaseScreen(w fyne.Window, u *UI, c *records.Case) *caseScreen {
 	s := &caseScreen{w: w, store: u.session.store, u: u, c: c}
 	s.view = newCaseView(w, c, u.session.user, s.onChanged)
+	if u.session.isLead() {
+		s.view.signOff = s.signOffNow
+	}
 	s.practice = attachPracticePanel(s)
 	s.reference = widget.NewLabelWithStyle(c.Reference, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.status = widget.NewLabel(statusSaved)

@@ -39,6 +39,7 @@ var table = []entry{
 	{"restore", "restore a backup into a new vault folder", newRestoreCommand},
 	{"verify", "check the vault, its key slots, its cases and its audit trail", newVerifyCommand},
 	{"export", "save a meeting pack or report (PDF or HTML)", newExportCommand},
+	{"signoff", "sign off the closure of a case, as a safeguarding lead", newSignOffCommand},
 	{"audit", "run the practice audit over a sample of cases", newAuditCommand},
 	{"audit-trail", "show who did what to which case and when, and check the trail", newTrailCommand},
 	{"restrict", "restrict a case to named users, sealed with a key only they hold (leads only)", newRestrictCommand},

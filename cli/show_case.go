@@ -19,7 +19,7 @@ func writeCase(t *caseWriter, c *records.Case) {
 		writePerson, writeEnquiry, writeReferralIn, writeDecision, writeConsent,
 		writeContacts, writeDesiredOutcomes, writeRepresentatives, writeCapacity,
 		writeAlleged, writeAllegations, writeRisks, writeReferrals, writeChallenges,
-		writeOthersAtRisk, writeCaused, writePlan, writeMeetings, writeOutcome, writeChronology,
+		writeOthersAtRisk, writeCaused, writePlan, writeMeetings, writeOutcome, writeSignOffs, writeChronology,
 	} {
 		part(t, c)
 	}
@@ -66,6 +66,9 @@ func writeEnquiry(t *caseWriter, c *records.Case) {
 	t.date("enquiry.concern_received", e.ConcernReceived)
 	t.date("enquiry.started", e.Started)
 	t.date("enquiry.closed", e.Closed)
+	if c.AwaitingSignOff() {
+		t.labelled("Sign-off", records.AwaitingSignOffText)
+	}
 	t.field("enquiry.lead_practitioner", e.LeadPractitioner)
 	t.field("enquiry.organisation", e.Organisation)
 	t.flagIf("enquiry.conflicting_accounts", e.ConflictingAccounts)

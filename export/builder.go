@@ -79,6 +79,7 @@ func (b *builder) cover() []Block {
 			{"Made by", b.o.Author},
 		},
 	}
+	blocks = append(blocks, signOffLines(c)...)
 	if m := b.meeting; m != nil {
 		blocks = append(blocks, Subheading{joinNonEmpty(", ", orText(m.Type, "Meeting"), m.Date.String())},
 			Fields{field("meetings.type", m.Type), field("meetings.date", m.Date.String()), field("meetings.place", m.Place),

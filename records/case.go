@@ -10,7 +10,9 @@ import "time"
 // helped_by, shown) and a representative's relationship: a version 2
 // document reads as it is, but a build that knows only version 2 would
 // drop the new fields when it saved a case again, so it must refuse them.
-const SchemaVersion = 3
+// Version 4 added a safeguarding lead's sign-offs (sign_offs), which a
+// version 3 build would likewise drop.
+const SchemaVersion = 4
 
 // Case is one safeguarding enquiry: everything recorded about the adult, the
 // enquiry and the work done with them. It is stored as one document.
@@ -44,6 +46,7 @@ type Case struct {
 	Meetings        []Meeting            `json:"meetings"`
 	Outcome         Outcome              `json:"outcome"`
 	Chronology      []ChronologyEntry    `json:"chronology"`
+	SignOffs        []SignOff            `json:"sign_offs"` // append-only, added by store.SignOff
 }
 
 // Person is the adult the enquiry is about.

@@ -397,4 +397,14 @@ var fields = []Field{
 	{Path: "chronology.text", Label: "What happened", Help: "What happened, who was there and what was decided, written at the time; a mistake is put right by a new entry.", Long: true},
 	{Path: "chronology.corrects", Label: "Corrects", Help: "The earlier entry this one corrects; entries are never rewritten."},
 	{Path: "chronology.link", Internal: true},
+
+	// A safeguarding lead's sign-offs.
+	{Path: "sign_offs.id", Internal: true},
+	{Path: "sign_offs.what", Label: "What was signed off", Choices: list(&signOffKinds)},
+	{Path: "sign_offs.closed", Label: "Closing date signed off"},
+	{Path: "sign_offs.purpose", Label: "Report signed off"},
+	{Path: "sign_offs.by", Label: "Signed off by"},
+	{Path: "sign_offs.role", Label: "Role when signing off"},
+	{Path: "sign_offs.time", Label: "Signed off on"},
+	{Path: "sign_offs.only_author", Label: "Only author of the work", Help: "The lead who signed off was the only author of the case's work, which is allowed only when no other safeguarding lead exists."},
 }

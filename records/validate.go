@@ -167,6 +167,7 @@ func checkEntries(k *checker, c *Case) {
 		k.order(f+".revisited_on", m.Date, m.RevisitedOn, "Date of assessment", "Date revisited")
 	}
 	checkChronologyLinks(k, c.Chronology)
+	checkSignOffs(k, c.SignOffs)
 }
 
 // checkCommunicated refuses any way of communicating that is not in the

@@ -24,6 +24,8 @@ const (
 	AuditImport  = "import"
 	AuditRestore = "restore"
 	AuditBackup  = "backup"
+	// AuditSignOff records a safeguarding lead's sign-off (see SignOff).
+	AuditSignOff = "sign off"
 	// AuditImportUndone records cases of an interrupted import removed at open.
 	AuditImportUndone = "import undone"
 )

@@ -93,7 +93,7 @@ type caseReferences struct {
 
 // startsWithReference are the actions whose detail starts with the case's reference.
 var startsWithReference = map[string]bool{
-	AuditCreate: true, AuditImport: true, AuditView: true, AuditChange: true, AuditDelete: true,
+	AuditCreate: true, AuditImport: true, AuditView: true, AuditChange: true, AuditDelete: true, AuditSignOff: true,
 }
 
 func (c *caseReferences) of(e AuditEntry) string {

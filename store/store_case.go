@@ -198,7 +198,10 @@ func checkSave(old, next *records.Case) error {
 		return fmt.Errorf("%w: case %s was saved as revision %d; this copy is revision %d",
 			ErrConflict, old.Reference, old.Revision, next.Revision)
 	}
-	return records.CheckAppendOnly(old.Chronology, next.Chronology)
+	if err := records.CheckAppendOnly(old.Chronology, next.Chronology); err != nil {
+		return err
+	}
+	return checkSignOffsSaved(old, next)
 }
 
 // Delete removes a case and records the deletion, then compacts the

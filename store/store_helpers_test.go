@@ -150,6 +150,12 @@ func fullCase(tag string) *records.Case {
 			{ID: "chron-2", Date: day(2025, 3, 2), Recorded: at(day(2025, 3, 2)), Author: "Sam Lead", Kind: "Note",
 				Text: "Correction: concern was on 1 March", Corrects: "chron-1", Link: "ref-1"},
 		},
+		SignOffs: []records.SignOff{
+			{ID: "sign-1", What: records.SignOffReport, Purpose: "Report to the council " + tag, By: "Lee Lead",
+				Role: "safeguarding lead", Time: at(day(2025, 11, 1)), OnlyAuthor: true},
+			{ID: "sign-2", What: records.SignOffClosure, Closed: day(2025, 11, 30), By: "Lee Lead",
+				Role: "safeguarding lead", Time: at(day(2025, 12, 1))},
+		},
 	}
 }
 

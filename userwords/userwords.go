@@ -26,6 +26,7 @@ import (
 
 	"msprecords/backup"
 	"msprecords/crypto"
+	"msprecords/practice"
 	"msprecords/records"
 	"msprecords/store"
 	"msprecords/vaultopen"
@@ -121,6 +122,11 @@ var table = []entry{
 		window: "Choose another, or leave it blank to number the case automatically."},
 	{err: store.ErrConflict, text: "This case was changed elsewhere since it was opened.", commandLine: "Try again."},
 	{err: records.ErrChronologyRewritten, text: "Chronology entries cannot be changed or removed: add a correction instead."},
+	{err: records.ErrSignOffRewritten, text: "A safeguarding lead's sign-off cannot be changed or removed, and is added only by signing off. " +
+		"Open the case again to see it as saved."},
+	{err: store.ErrNothingToSignOff, text: "This case is not closed, so there is no closure to sign off: record its closing date first " +
+		"(Outcome & evaluation), then sign it off."},
+	{err: store.ErrAlreadySignedOff, text: "The closure of this case is already signed off: the case shows by whom and when."},
 	{err: store.ErrStoreClosed, text: "The vault was locked or closed before this was done. Unlock it and try again."},
 }
 
@@ -133,6 +139,10 @@ func (f Front) Message(err error) string {
 }
 
 func (f Front) words(err error) string {
+	var only *practice.OnlyAuthorError
+	if errors.As(err, &only) {
+		return only.Error() + "."
+	}
 	for _, e := range table {
 		if errors.Is(err, e.err) && e.detail {
 			return e.text + " " + strings.TrimSuffix(strings.TrimPrefix(err.Error(), e.err.Error()+": "), ".") + "."
