@@ -1,6 +1,10 @@
 package demo
 
-import "msprecords/records"
+import (
+	"time"
+
+	"msprecords/records"
+)
 
 // Scenarios 8 to 11: closed enquiries, some with the gaps in practice that
 // a dip-sample audit looks for.
@@ -160,6 +164,12 @@ func demoScam(g *demoGen) {
 		Stage: "Closure", LeadPractitioner: g.lead, Organisation: c.Enquiry.Organisation,
 		Concern: "His bank's vulnerable customer team stopped a fifth transfer of £2,000 to an overseas account. " + p + " says it is for a woman he met online who needs a flight to visit him."}
 	c.ReferralIn.Source, c.ReferralIn.ReferrerName, c.ReferralIn.ReferrerRole = "Other", "Vulnerable customer team", "His bank"
+	c.SignOffs = []records.SignOff{
+		{ID: g.id(), What: records.SignOffReport, Purpose: "The enquiry's report to Northmoor Council", By: "Anita Shah",
+			Role: "safeguarding lead", Time: g.day(39).Time().Add(15 * time.Hour), OnlyAuthor: true},
+		{ID: g.id(), What: records.SignOffClosure, Closed: g.day(40), By: "Anita Shah",
+			Role: "safeguarding lead", Time: g.day(40).Time().Add(16 * time.Hour), OnlyAuthor: true},
+	}
 	c.Decision = records.S42Decision{Date: g.day(1), DecidedBy: "Anita Shah, safeguarding adults manager", CareNeeds: "Met", AtRisk: "Met", UnableToProtect: "Met",
 		Decision: "Met, progress to s42(2) enquiry"}
 	c.Consent = records.Consent{Enquiry: "Yes", EnquiryDate: g.day(3), Share: "Yes", ShareDate: g.day(3)}

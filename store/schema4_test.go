@@ -20,7 +20,7 @@ func TestOpensStoreWithSchema3Documents(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := update(s.db, func(txn *badger.Txn) error {
-		_, doc, err := getCaseDoc(txn, c.ID, true)
+		_, doc, err := s.getCaseDoc(txn, c.ID, true)
 		if err != nil {
 			return err
 		}
@@ -54,7 +54,7 @@ func TestOpensStoreWithSchema3Documents(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = view(s.db, func(txn *badger.Txn) error {
-		_, doc, err := getCaseDoc(txn, c.ID, true)
+		_, doc, err := s.getCaseDoc(txn, c.ID, true)
 		if err == nil && !bytes.Contains(doc, []byte(schemaField)) {
 			err = fmt.Errorf("saved again as %.40s", doc)
 		}

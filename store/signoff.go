@@ -58,7 +58,7 @@ func (s *Store) SignOff(id string, r SignOffRequest) (*records.Case, records.Sig
 	var so records.SignOff
 	var e *indexEntry
 	err = update(db, func(txn *badger.Txn) error {
-		c, err := getCase(txn, id)
+		c, err := s.getCase(txn, id)
 		if err != nil {
 			return err
 		}

@@ -9,8 +9,8 @@ import (
 	"msprecords/records"
 )
 
-// openAs opens the store in dir as user, as a session of theirs would.
-func openAs(t *testing.T, s *Store, dir string, key [32]byte, user string) *Store {
+// reopenAs closes s and opens the store in dir as user, as a session of theirs would.
+func reopenAs(t *testing.T, s *Store, dir string, key [32]byte, user string) *Store {
 	t.Helper()
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
@@ -43,9 +43,9 @@ func leadRequest(leads ...string) SignOffRequest {
 // after the store is opened again.
 func TestSignOffIsRecordedInCaseChronologyAndTrail(t *testing.T) {
 	s, dir, key := newTestStore(t)
-	s = openAs(t, s, dir, key, "Bob Worker")
+	s = reopenAs(t, s, dir, key, "Bob Worker")
 	c := closedCase(t, s)
-	s = openAs(t, s, dir, key, "Alice Lead")
+	s = reopenAs(t, s, dir, key, "Alice Lead")
 	got, so, err := s.SignOff(c.ID, SignOffRequest{What: records.SignOffClosure, Role: crypto.Lead,
 		Leads: []string{"Alice Lead", "Carol Lead"}, Revision: c.Revision})
 	if err != nil {
@@ -57,7 +57,7 @@ func TestSignOffIsRecordedInCaseChronologyAndTrail(t *testing.T) {
 	if got.Revision != c.Revision+1 || got.AwaitingSignOff() {
 		t.Errorf("signed case at revision %d, awaiting %v", got.Revision, got.AwaitingSignOff())
 	}
-	s = openAs(t, s, dir, key, "Alice Lead")
+	s = reopenAs(t, s, dir, key, "Alice Lead")
 	stored, err := s.Load(c.ID)
 	if err != nil {
 		t.Fatal(err)
