@@ -181,3 +181,16 @@ func TestFiguresCSV(t *testing.T) {
 		}
 	}
 }
+
+// Figures made by someone who could not read every case say so in the file.
+func TestFiguresCSVSaysWhatWasNotCounted(t *testing.T) {
+	f := practice.Figures{Tables: []practice.FigureTable{{Title: "Type of abuse", Rows: []practice.FigureRow{{Label: "Physical Abuse", Count: 7}}}},
+		Unreadable: 2}
+	var buf bytes.Buffer
+	if err := WriteFiguresCSV(&buf, f, false); err != nil {
+		t.Fatal(err)
+	}
+	if want := "table,label,count\nType of abuse,Physical Abuse,5\nNot counted,Cases restricted to other users,2\n"; buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+}
