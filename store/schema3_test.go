@@ -62,15 +62,7 @@ func TestOpensStoreWithSchema2Documents(t *testing.T) {
 	if err := s.Create(c); err != nil {
 		t.Fatal(err)
 	}
-	err := update(s.db, func(txn *badger.Txn) error {
-		_, doc, err := s.getCaseDoc(txn, c.ID, true)
-		if err != nil {
-			return err
-		}
-		var m map[string]any
-		if err := json.Unmarshal(doc, &m); err != nil {
-			return err
-		}
+	rewriteDoc(t, s, c.ID, func(m map[string]any) {
 		m["schema"] = 2
 		for _, ct := range m["contacts"].([]any) {
 			for _, k := range []string{"communicated", "helped_by", "shown"} {
@@ -80,15 +72,7 @@ func TestOpensStoreWithSchema2Documents(t *testing.T) {
 		for _, r := range m["representatives"].([]any) {
 			delete(r.(map[string]any), "relationship")
 		}
-		old, err := json.Marshal(m)
-		if err != nil {
-			return err
-		}
-		return txn.Set(caseKey(c.ID), old)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	s = reopen(t, s, dir, key)
 	got, err := s.Get(c.ID)
 	if err != nil {
@@ -106,8 +90,39 @@ func TestOpensStoreWithSchema2Documents(t *testing.T) {
 	if err := s.Save(got); err != nil {
 		t.Fatal(err)
 	}
-	err = view(s.db, func(txn *badger.Txn) error {
-		_, doc, err := s.getCaseDoc(txn, c.ID, true)
+	wantThisSchema(t, s, c.ID)
+}
+
+// rewriteDoc rewrites a stored case document as an older build would have
+// written it: edit changes its JSON in place.
+func rewriteDoc(t *testing.T, s *Store, id string, edit func(m map[string]any)) {
+	t.Helper()
+	err := update(s.db, func(txn *badger.Txn) error {
+		_, doc, err := s.getCaseDoc(txn, id, true)
+		if err != nil {
+			return err
+		}
+		var m map[string]any
+		if err := json.Unmarshal(doc, &m); err != nil {
+			return err
+		}
+		edit(m)
+		old, err := json.Marshal(m)
+		if err != nil {
+			return err
+		}
+		return txn.Set(caseKey(id), old)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// wantThisSchema checks that a case was saved again in this build's schema.
+func wantThisSchema(t *testing.T, s *Store, id string) {
+	t.Helper()
+	err := view(s.db, func(txn *badger.Txn) error {
+		_, doc, err := s.getCaseDoc(txn, id, true)
 		if err == nil && !bytes.Contains(doc, []byte(schemaField)) {
 			err = fmt.Errorf("saved again as %.40s", doc)
 		}

@@ -1,13 +1,8 @@
 package store
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
 	"reflect"
 	"testing"
-
-	badger "github.com/dgraph-io/badger/v4"
 )
 
 // Case schema 4 added a lead's sign-offs. A store holding a schema 3
@@ -19,26 +14,10 @@ func TestOpensStoreWithSchema3Documents(t *testing.T) {
 	if err := s.Create(c); err != nil {
 		t.Fatal(err)
 	}
-	err := update(s.db, func(txn *badger.Txn) error {
-		_, doc, err := s.getCaseDoc(txn, c.ID, true)
-		if err != nil {
-			return err
-		}
-		var m map[string]any
-		if err := json.Unmarshal(doc, &m); err != nil {
-			return err
-		}
+	rewriteDoc(t, s, c.ID, func(m map[string]any) {
 		m["schema"] = 3
 		delete(m, "sign_offs")
-		old, err := json.Marshal(m)
-		if err != nil {
-			return err
-		}
-		return txn.Set(caseKey(c.ID), old)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	s = reopen(t, s, dir, key)
 	got, err := s.Get(c.ID)
 	if err != nil {
@@ -53,14 +32,5 @@ func TestOpensStoreWithSchema3Documents(t *testing.T) {
 	if err := s.Save(got); err != nil {
 		t.Fatal(err)
 	}
-	err = view(s.db, func(txn *badger.Txn) error {
-		_, doc, err := s.getCaseDoc(txn, c.ID, true)
-		if err == nil && !bytes.Contains(doc, []byte(schemaField)) {
-			err = fmt.Errorf("saved again as %.40s", doc)
-		}
-		return err
-	})
-	if err != nil {
-		t.Error(err)
-	}
+	wantThisSchema(t, s, c.ID)
 }
