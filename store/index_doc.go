@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"msprecords/practice"
@@ -118,9 +117,9 @@ func eachText(txn *badger.Txn, stop func() bool, fn func(id string, text []byte)
 //	         (each a byte 0 for none, or 1 and a varint of days since 1970-01-01)
 //	byte     1 if closed
 //	uvarint  practice-check gaps (as of the day the case was last saved or viewed)
-//	then, for a restricted case only: byte 1, and the lead's name as a string
-//	(absent for other cases, so summaries written before restricted cases
-//	read unchanged)
+//	then, only in a restricted case's sealed summary (rsum/): byte 1, and
+//	the lead's name as a string (absent from every sum/ record, so summaries
+//	written before restricted cases read unchanged)
 //
 // The search words are not in it but in a txt/ record of its own, read
 // after open, so that unlocking to the case list decodes only these.
@@ -170,14 +169,11 @@ func decodeSummary(b []byte) (*indexEntry, error) {
 	s.DateOfBirth, s.Opened, s.Closed, e.firstDue = r.date(), r.date(), r.date(), r.date()
 	s.IsClosed = r.byte() == 1
 	s.Gaps = int(r.uvarint())
-	if len(r.b) > 0 {
-		// A restricted case's summary as stored in sum/ is the public one;
-		// readFullSummary clears Sealed for a reader.
+	if len(r.b) > 0 { // a restricted case's full summary (rsum/, see readFullSummary)
 		if r.byte() != 1 {
 			r.err = errShortSummary
 		}
-		s.Restricted, s.Sealed, s.Lead = true, true, r.str()
-		e.text, e.hasText = strings.ToLower(s.Reference), true
+		s.Restricted, s.Lead = true, r.str()
 	}
 	if r.err != nil || len(r.b) != 0 {
 		return nil, fmt.Errorf("%w: a case summary is damaged", ErrDamagedStore)

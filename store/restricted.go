@@ -340,7 +340,6 @@ func readFullSummary(txn *badger.Txn, id string, key crypto.CaseKey) (*indexEntr
 		if e, err = decodeSummary(plain[k : k+int(n)]); err != nil {
 			return err
 		}
-		e.sum.Sealed = false
 		e.text, e.hasText = string(plain[k+int(n):]), true
 		return nil
 	})
@@ -392,8 +391,13 @@ func (s *Store) Restrict(id string, readers []string, to []age.Recipient) error 
 		if err != nil {
 			return err
 		}
+		// A case restricted for the first time leaves its plain keys in
+		// place for purge to find (Badger drops only prefixes that hold a
+		// live key); until then the sealed copy is the one read
+		// (getCaseDoc), and the case list ignores the plain summary
+		// (buildIndex, isRestricted).
 		if first = !was; first {
-			if err := s.dropPlain(txn, id); err != nil {
+			if err := txn.Set(purgeKey(id), nil); err != nil {
 				return err
 			}
 		}
@@ -406,9 +410,10 @@ func (s *Store) Restrict(id string, readers []string, to []age.Recipient) error 
 	if err != nil {
 		return err
 	}
-	s.keys.put(id, key)
-	if !slices.Contains(a.Readers, s.user) {
-		s.keys.forget(id)
+	if slices.Contains(a.Readers, s.user) {
+		s.keys.put(id, key)
+	} else {
+		s.keys.forget(id) // the key it had before, if any
 		e = publicOf(e)
 	}
 	s.idx.put(e)
@@ -416,15 +421,6 @@ func (s *Store) Restrict(id string, readers []string, to []age.Recipient) error 
 		return s.purge(db, id)
 	}
 	return nil
-}
-
-// dropPlain notes, in the transaction that restricts a case, that its
-// plain keys are to be purged. They are left in place for purge to find
-// (Badger drops only prefixes that hold a live key); until then the sealed
-// copy is the one read (getCaseDoc), and the index and searches ignore the
-// plain summary and words (index.load, setTexts).
-func (s *Store) dropPlain(txn *badger.Txn, id string) error {
-	return txn.Set(purgeKey(id), nil)
 }
 
 // purge drops every version of a restricted case's plain keys from the
