@@ -160,7 +160,9 @@ func containsName(names []string, name string) bool {
 // newInterestBanner makes the warning shown above a case whose person
 // alleged to have caused harm may be able to read it.
 func (s *caseScreen) newInterestBanner() *fyne.Container {
-	s.readers, _, _ = s.store.Access(s.c.ID) // an unreadable access record shows no warning, as the case did not open
+	if sum, ok := s.store.SummaryOf(s.c.ID); ok && sum.Restricted {
+		s.readers, _, _ = s.store.Access(s.c.ID) // an unreadable access record shows no warning, as the case did not open
+	}
 	s.users, _ = s.u.vault.Users()
 	b := container.NewVBox()
 	s.interest = b
@@ -175,7 +177,6 @@ func (s *caseScreen) refreshInterest() {
 	if s.interest == nil {
 		return
 	}
-	s.interest.RemoveAll()
 	var who []string
 	for _, c := range s.c.Conflicts(s.users) {
 		switch {
@@ -185,11 +186,17 @@ func (s *caseScreen) refreshInterest() {
 			who = append(who, c.Alleged+" is recorded as staff")
 		}
 	}
+	warning := strings.Join(who, "; ")
+	if warning == s.warning {
+		return // as shown: a keystroke elsewhere lays nothing out again
+	}
+	s.warning = warning
+	s.interest.RemoveAll()
+	defer s.interest.Refresh()
 	if len(who) == 0 {
-		s.interest.Refresh()
 		return
 	}
-	text := "Conflict of interest: the person alleged to have caused harm may be able to read this case (" + strings.Join(who, "; ") + "). "
+	text := "Conflict of interest: the person alleged to have caused harm may be able to read this case (" + warning + "). "
 	var action fyne.CanvasObject = layout.NewSpacer()
 	if s.u.session.isLead() {
 		text += "Restrict it to the people who need to know."
@@ -200,5 +207,4 @@ func (s *caseScreen) refreshInterest() {
 	l := wrapped(text)
 	l.Importance = widget.WarningImportance
 	s.interest.Add(container.NewBorder(nil, nil, nil, action, l))
-	s.interest.Refresh()
 }

@@ -56,6 +56,7 @@ type caseScreen struct {
 	interest   *fyne.Container // the warning of a conflict of interest, empty when there is none
 	readers    []string        // who the case is restricted to; nil when it is not
 	users      []string        // the vault's users, for the warning
+	warning    string          // who the warning shown names; "" when none is shown
 }
 
 func newCaseScreen(w fyne.Window, u *UI, c *records.Case) *caseScreen {
