@@ -80,7 +80,7 @@ func (s *caseScreen) onAccess() {
 	a.d.SetButtons([]fyne.CanvasObject{cancel, a.lift, a.restrict})
 	s.access = a
 	a.d.Show()
-	a.d.Refresh()
+	remeasure(a.d)
 }
 
 // ticked lists the users ticked, in the order shown.
@@ -101,17 +101,14 @@ func (s *caseScreen) applyAccess(a *accessDialog, lift bool) {
 	users, _ := s.u.vault.Recipients()
 	names := a.ticked(users)
 	if !lift && len(names) == 0 {
-		a.problem.SetText("Tick at least one person who may read the case.")
-		a.problem.Show()
-		a.d.Refresh()
+		sayIn(a.d, a.problem, "Tick at least one person who may read the case.")
 		return
 	}
 	id, sess := s.c.ID, s.u.session
 	s.commitTyping()
 	s.save(func(err error) {
 		if err != nil {
-			a.problem.SetText(messageFor(err))
-			a.problem.Show()
+			sayIn(a.d, a.problem, messageFor(err))
 			return
 		}
 		s.u.work.run(func() {
@@ -129,9 +126,7 @@ func (s *caseScreen) accessApplied(a *accessDialog, id string, names []string, l
 		return // locked, or left, meanwhile
 	}
 	if err != nil {
-		a.problem.SetText(messageFor(err))
-		a.problem.Show()
-		a.d.Refresh()
+		sayIn(a.d, a.problem, messageFor(err))
 		return
 	}
 	a.d.Hide()

@@ -83,12 +83,7 @@ func (s *settingsScreen) onAddColleague() {
 	s.w.Canvas().Focus(f.current)
 }
 
-func (f *colleagueForm) fail(msg string) {
-	f.problem.SetText(msg)
-	f.problem.Show()
-	f.d.Refresh() // measured again for the wrapped lines of msg: twice, as
-	f.d.Refresh() // the label learns its width only in the first layout
-}
+func (f *colleagueForm) fail(msg string) { sayIn(f.d, f.problem, msg) }
 
 // check returns what is wrong with the form, or "".
 func (f *colleagueForm) check(users []string) string {

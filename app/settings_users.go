@@ -148,25 +148,12 @@ func (f *passphraseForm) forUser(name string) {
 
 func (f *passphraseForm) updateHint() {
 	hint, _ := passphraseHint(f.pass.Text, f.forName)
-	f.hint.SetText(hint)
-	f.relayout()
+	sayIn(f.d, f.hint, hint)
 }
 
-func (f *passphraseForm) fail(msg string) {
-	f.problem.SetText(msg)
-	f.problem.Show()
-	f.relayout()
-}
+func (f *passphraseForm) fail(msg string) { sayIn(f.d, f.problem, msg) }
 
-// relayout measures the dialog again, as a wrapped line that has changed
-// may now take more or fewer lines. Twice: a label just shown learns its
-// width in the first layout, and only then how many lines it needs.
-func (f *passphraseForm) relayout() {
-	if f.d != nil {
-		f.d.Refresh()
-		f.d.Refresh()
-	}
-}
+func (f *passphraseForm) relayout() { remeasure(f.d) }
 
 func (f *passphraseForm) setBusy(busy bool) {
 	if busy {

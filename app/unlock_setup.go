@@ -98,32 +98,15 @@ func (f *setupCodeForm) buttons() []fyne.CanvasObject {
 
 func (f *setupCodeForm) updateHint() {
 	hint, _ := passphraseHint(f.pass.Text, strings.TrimSpace(f.user.Text))
-	f.hint.SetText(hint)
-	f.relayout()
+	sayIn(f.d, f.hint, hint)
 }
 
-func (f *setupCodeForm) fail(msg string) {
-	f.problem.SetText(msg)
-	f.problem.Show()
-	f.relayout()
-}
+func (f *setupCodeForm) fail(msg string) { sayIn(f.d, f.problem, msg) }
 
 // failCode shows a problem with the code beside it.
-func (f *setupCodeForm) failCode(msg string) {
-	f.codeProblem.SetText(msg)
-	f.codeProblem.Show()
-	f.relayout()
-}
+func (f *setupCodeForm) failCode(msg string) { sayIn(f.d, f.codeProblem, msg) }
 
-// relayout measures the dialog again, as a wrapped line that has changed
-// may now take more or fewer lines. Twice: a label just shown learns its
-// width in the first layout, and only then how many lines it needs.
-func (f *setupCodeForm) relayout() {
-	if f.d != nil {
-		f.d.Refresh()
-		f.d.Refresh()
-	}
-}
+func (f *setupCodeForm) relayout() { remeasure(f.d) }
 
 // label returns the vault's spelling of the name typed when it is one of
 // the colleagues waiting (ignoring case, as the vault does).

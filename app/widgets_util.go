@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -57,4 +58,22 @@ func showBusy(busy bool, progress *widget.ProgressBarInfinite, controls ...fyne.
 	}
 	progress.Stop()
 	progress.Hide()
+}
+
+// remeasure lays a dialog out again, as a wrapped line that has changed
+// may now take more or fewer lines. Twice: a label just shown learns its
+// width in the first layout, and only then how many lines it needs.
+func remeasure(d *dialog.CustomDialog) {
+	if d != nil {
+		d.Refresh()
+		d.Refresh()
+	}
+}
+
+// sayIn shows msg in a dialog's label (a problem, a hint) and lays the
+// dialog out again for it.
+func sayIn(d *dialog.CustomDialog, l *widget.Label, msg string) {
+	l.SetText(msg)
+	l.Show()
+	remeasure(d)
 }
