@@ -61,7 +61,7 @@ func (s *caseScreen) onAccess() {
 			label += " (has not unlocked since the vault was brought up to date)"
 		}
 		c := widget.NewCheck(label, nil)
-		c.SetChecked(containsName(readers, u.Label) || readers == nil && u.Label == s.u.session.user)
+		c.SetChecked(crypto.HasUser(readers, u.Label) || readers == nil && u.Label == s.u.session.user)
 		if u.Recipient == "" {
 			c.Disable()
 		}
@@ -134,22 +134,13 @@ func (s *caseScreen) accessApplied(a *accessDialog, id string, names []string, l
 	switch {
 	case lift:
 		msg = s.c.Reference + " is no longer restricted: every user of the vault can read it."
-	case !containsName(names, s.u.session.user):
+	case !crypto.HasUser(names, s.u.session.user):
 		msg += " You are not one of them, so it is closed."
 		s.u.leaveCaseThen(func() { s.u.showList(); s.u.bar.show(msg) })
 		return
 	}
 	// Shown again, marked as it now is.
 	s.u.leaveCaseThen(func() { s.u.readCaseThen(id, func() { s.u.bar.show(msg) }) })
-}
-
-func containsName(names []string, name string) bool {
-	for _, n := range names {
-		if strings.EqualFold(n, name) {
-			return true
-		}
-	}
-	return false
 }
 
 // newInterestBanner makes the warning shown above a case whose person
@@ -175,7 +166,7 @@ func (s *caseScreen) refreshInterest() {
 	var who []string
 	for _, c := range s.c.Conflicts(s.users) {
 		switch {
-		case c.User != "" && (s.readers == nil || containsName(s.readers, c.User)):
+		case c.User != "" && (s.readers == nil || crypto.HasUser(s.readers, c.User)):
 			who = append(who, c.Alleged+" can unlock this vault")
 		case c.User == "" && s.readers == nil:
 			who = append(who, c.Alleged+" is recorded as staff")

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"strings"
+
+	"msprecords/crypto"
 )
 
 type restrictOptions struct {
@@ -42,7 +44,7 @@ func newRestrictCommand() *command {
 					return err
 				}
 				env.printf("Restricted %s to %s, and the recovery key.\n", strings.ToUpper(strings.TrimSpace(opts.ref)), strings.Join(readers, ", "))
-				if !containsFold(readers, s.user) {
+				if !crypto.HasUser(readers, s.user) {
 					env.printf("You are not one of them: you can no longer read it.\n")
 				}
 				return nil
@@ -130,13 +132,4 @@ func splitNames(s string) []string {
 		}
 	}
 	return out
-}
-
-func containsFold(names []string, name string) bool {
-	for _, n := range names {
-		if strings.EqualFold(n, name) {
-			return true
-		}
-	}
-	return false
 }

@@ -2,6 +2,7 @@ package crypto
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,9 +31,15 @@ func cleanLabel(label string) (string, error) {
 	return label, nil
 }
 
-// sameLabel reports whether two labels name the same user. The comparison
+// SameUser reports whether two labels name the same user. The comparison
 // ignores case so that "alice" and "Alice" cannot be two users who would be
 // told apart only by a capital letter.
-func sameLabel(a, b string) bool {
+func SameUser(a, b string) bool {
 	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+}
+
+// HasUser reports whether name is among names, compared as user names are
+// (ignoring case and surrounding spaces).
+func HasUser(names []string, name string) bool {
+	return slices.ContainsFunc(names, func(n string) bool { return SameUser(n, name) })
 }

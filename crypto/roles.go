@@ -155,13 +155,17 @@ func firstUser(files []slotFile) (slotFile, bool) {
 // Leads returns the labels of the users who are leads.
 func (v *Vault) Leads() ([]string, error) {
 	files, problem := v.readSlots()
+	return leadsIn(files), problem
+}
+
+func leadsIn(files []slotFile) []string {
 	var leads []string
 	for _, f := range passphraseSlots(files, "") {
 		if roleIn(files, f) == Lead {
 			leads = append(leads, f.Label)
 		}
 	}
-	return leads, problem
+	return leads
 }
 
 // Recipients lists every user with their role and public key, in the
@@ -192,21 +196,11 @@ func (v *Vault) SetRole(key MasterKey, label string, role Role) error {
 		return noCandidate(problem, ErrNoSuchUser)
 	}
 	f := found[0]
-	if role == Practitioner && roleIn(files, f) == Lead && v.countLeads(files) <= 1 {
+	if role == Practitioner && roleIn(files, f) == Lead && len(leadsIn(files)) <= 1 {
 		return ErrLastLead
 	}
 	f.Role = role
 	return v.rewriteClear(f, key)
-}
-
-func (v *Vault) countLeads(files []slotFile) int {
-	n := 0
-	for _, f := range passphraseSlots(files, "") {
-		if roleIn(files, f) == Lead {
-			n++
-		}
-	}
-	return n
 }
 
 // rewriteClear writes f again with its sealed payload as it is and its

@@ -94,7 +94,7 @@ func (v *Vault) VerifySlots(key MasterKey, opened string) ([]SlotCheck, error) {
 			checks[i].State = SlotVerified
 		case !errors.Is(err, errUnchecked):
 			checks[i].State, checks[i].Err = SlotDamaged, fmt.Errorf("%w (slot %s)", err, f.ID)
-		case f.Kind == Passphrase && opened != "" && sameLabel(f.Label, opened):
+		case f.Kind == Passphrase && opened != "" && SameUser(f.Label, opened):
 			checks[i].State = SlotOpened
 		default:
 			checks[i].State = SlotUnchecked

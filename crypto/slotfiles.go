@@ -190,7 +190,7 @@ func compareSlots(a, b slotFile) int {
 func passphraseSlots(files []slotFile, label string) []slotFile {
 	var out []slotFile
 	for _, f := range files {
-		if f.Kind == Passphrase && (label == "" || sameLabel(f.Label, label)) {
+		if f.Kind == Passphrase && (label == "" || SameUser(f.Label, label)) {
 			out = append(out, f)
 		}
 	}
@@ -213,7 +213,7 @@ func kindRank(kind SlotKind) int {
 func setupSlots(files []slotFile, label string) []slotFile {
 	var out []slotFile
 	for _, f := range files {
-		if f.Kind == Setup && (label == "" || sameLabel(f.Label, label)) {
+		if f.Kind == Setup && (label == "" || SameUser(f.Label, label)) {
 			out = append(out, f)
 		}
 	}

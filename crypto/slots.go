@@ -86,7 +86,7 @@ func (v *Vault) RemoveSlot(label string) error {
 	if len(doomed) > 0 && len(passphraseSlots(files, "")) <= len(doomed) {
 		return ErrLastSlot
 	}
-	if len(doomed) > 0 && roleIn(files, doomed[0]) == Lead && v.countLeads(files) <= 1 {
+	if len(doomed) > 0 && roleIn(files, doomed[0]) == Lead && len(leadsIn(files)) <= 1 {
 		return ErrLastLead
 	}
 	return v.removeSlots(append(doomed, setups...))

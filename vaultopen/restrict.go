@@ -70,7 +70,7 @@ func (s *Session) recipients(users []string) ([]string, []age.Recipient, error) 
 
 func findUser(all []crypto.Recipient, name string) (crypto.Recipient, bool) {
 	for _, r := range all {
-		if strings.EqualFold(r.Label, strings.TrimSpace(name)) {
+		if crypto.SameUser(r.Label, name) {
 			return r, true
 		}
 	}
