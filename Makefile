@@ -31,7 +31,7 @@ DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev xvfb xa
 DEB_PACKAGES += wine wine64
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: build run deps locale test fmt-check vet staticcheck unit windows smoke bench fuzz clean
+.PHONY: build run deps locale test fmt-check vet staticcheck unit windows smoke bench fuzz soak clean
 .PHONY: wine
 
 build:
@@ -132,6 +132,12 @@ fuzz: deps
 			$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s $$pkg; \
 		done; \
 	done
+
+# soak runs the SIGKILL crash tests again, with SOAKROUNDS kills of a user's removal (make test
+# does a few).
+SOAKROUNDS ?= 100
+soak: deps
+	MSPRECORDS_REMOVE_CRASH_ROUNDS=$(SOAKROUNDS) $(GO) test -count=1 -timeout 60m -run 'CrashSafety' ./store/ ./vaultopen/
 
 clean:
 	rm -f $(BINARY) $(BINARY).exe $(FYNE_LEFTOVERS)

@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"sync"
 
 	"msprecords/crypto"
+	"msprecords/practice"
 	"msprecords/records"
 	"msprecords/store"
 	"msprecords/vaultopen"
@@ -22,6 +24,30 @@ type session struct {
 
 	ctx    context.Context // done when the session ends: long work stops
 	cancel context.CancelFunc
+
+	// changingKey is held while the vault's key changes (removeUser), with
+	// the store closed and opened again: close waits for it, so that a lock
+	// or quit never lets go of the vault half way.
+	changingKey sync.Mutex
+}
+
+// removeUser removes name and gives the vault a new key
+// (vaultopen.Session.RemoveUser), on a worker goroutine: the store the
+// session uses changes, and is taken up on the UI goroutine (takeStore).
+func (s *session) removeUser(u *crypto.Unlocked, name string, rules practice.Options) (vaultopen.Removal, error) {
+	s.changingKey.Lock()
+	defer s.changingKey.Unlock()
+	return s.vault.RemoveUser(u, name, rules)
+}
+
+// takeStore makes the session use the store its vault session holds now,
+// after a change of key; nil if the change failed with the store closed.
+func (s *session) takeStore() {
+	s.changingKey.Lock()
+	defer s.changingKey.Unlock()
+	if s.vault != nil {
+		s.store = s.vault.Store
+	}
 }
 
 // newSession is the window's hold on a vault that package vaultopen
@@ -59,6 +85,7 @@ func (s *session) stop() {
 // vault, as vaultopen.Session.Close does.
 func (s *session) close() error {
 	s.stop()
+	s.takeStore()
 	return (&vaultopen.Session{Store: s.store, Lock: s.lock}).Close()
 }
 

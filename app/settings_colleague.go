@@ -206,7 +206,16 @@ func (s *settingsScreen) onTakeBackCode(name string) {
 		"The code will stop working, and "+name+" will not be able to join with it. You can add them again for a new code.",
 		func(ok bool) {
 			if ok {
-				s.removeUser(name)
+				s.takeBackCode(name)
 			}
 		}, s.w)
+}
+
+// takeBackCode removes a setup code not yet used. The colleague never
+// opened the vault, so it keeps its key.
+func (s *settingsScreen) takeBackCode(name string) {
+	if err := s.u.vault.RemoveSlot(name); err != nil {
+		s.u.bar.show(messageFor(err))
+	}
+	s.refreshUsers()
 }

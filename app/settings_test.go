@@ -121,12 +121,21 @@ func TestSettingsUsers(t *testing.T) {
 		t.Error("Bob, now a lead, is not offered to add colleagues")
 	}
 
-	s.removeUser(testUser)
+	newCaseThroughForm(t, u, "Ada Lovelace", "10", "12", "1915")
+	u.showSettings()
+	s = u.settingsUI
+	removeThroughForm(t, u, s, testUser, "bob's brand new passphrase")
 	if users, _ := u.vault.Users(); len(users) != 1 || users[0] != "Bob Advocate" {
-		t.Errorf("users after removing: %v", users)
+		t.Errorf("users after removing: %v (%q)", users, s.userForm.problem.Text)
 	}
-	s.removeUser("Bob Advocate")
-	mustContain(t, "message for the last user", u.bar.message(), "only user")
+	if !u.unlocked() || len(u.session.store.Summaries()) != 1 || u.cases.store != u.session.store {
+		t.Fatal("after the removal the window does not work on the store opened under the new key")
+	}
+	if _, err := u.session.store.Get(u.session.store.Summaries()[0].ID); err != nil {
+		t.Errorf("reading a case after the removal: %v", err)
+	}
+	removeThroughForm(t, u, s, "Bob Advocate", "bob's brand new passphrase")
+	mustContain(t, "removing oneself", s.userForm.problem.Text, "cannot remove yourself")
 
 	u.lockNow()
 	unlockWith(t, u, "Bob Advocate", "a long passphrase for bob")
@@ -137,6 +146,17 @@ func TestSettingsUsers(t *testing.T) {
 	if !u.unlocked() {
 		t.Fatalf("the new passphrase does not unlock: %q", u.unlock.problem.Text)
 	}
+}
+
+// removeThroughForm asks to remove name, as Remove's confirmation does,
+// and gives the lead's own passphrase in the dialog that follows.
+func removeThroughForm(t *testing.T, u *UI, s *settingsScreen, name, own string) {
+	t.Helper()
+	s.askToRemove(name)
+	f := s.userForm
+	test.Type(f.current, own)
+	test.Tap(f.ok)
+	u.work.wait()
 }
 
 // TestSettingsBackup writes a backup through the settings (the file dialog

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"msprecords/crypto"
+	"msprecords/userwords"
+	"msprecords/vaultopen"
 )
 
 // refreshUsers lists the vault's users with their roles, then the
@@ -69,23 +71,80 @@ func (s *settingsScreen) onChangeRole(name string, role crypto.Role) {
 	f.relayout()
 }
 
-// onRemoveUser asks, then removes a user's passphrase slot (or a waiting
-// colleague's setup code). The vault refuses to remove the last user.
+// onRemoveUser asks, then asks for the lead's own passphrase (the master
+// key is needed to give the vault a new one), then removes name.
 func (s *settingsScreen) onRemoveUser(name string) {
 	dialog.ShowConfirm("Remove "+name+"?",
-		name+" will no longer be able to unlock this vault. Their past work stays in the records and the audit trail.",
+		name+" will no longer be able to unlock this vault, and the vault gets a new key. "+
+			"Their past work stays in the records and the audit trail. "+
+			"A copy of the vault taken before, a backup included, still opens with their passphrase.",
 		func(ok bool) {
 			if ok {
-				s.removeUser(name)
+				s.askToRemove(name)
 			}
 		}, s.w)
 }
 
-func (s *settingsScreen) removeUser(name string) {
-	if err := s.u.vault.RemoveSlot(name); err != nil {
-		s.u.bar.show(messageFor(err))
+func (s *settingsScreen) askToRemove(name string) {
+	f := newOwnPassphraseForm(s.w, "Remove "+name, "Remove", s.u.session.user)
+	f.ok.OnTapped = func() {
+		if f.current.Text == "" {
+			f.fail("Enter your own passphrase.")
+			return
+		}
+		f.setBusy(true)
+		sess, rules := s.u.session, s.u.settings.practiceOptions()
+		var r vaultopen.Removal
+		s.withOwnKey(f.current.Text, func(u crypto.Unlocked) error {
+			var err error
+			r, err = sess.removeUser(&u, name, rules)
+			return err
+		}, func(err error) {
+			f.setBusy(false)
+			if sess.takeStore(); sess.store == nil {
+				// The key change failed with the store closed: nothing is
+				// left to work with. The next unlock finishes the change.
+				f.d.Hide()
+				s.u.lockNow()
+				s.u.showUnlock(err)
+				return
+			}
+			if err != nil {
+				f.fail(messageFor(err))
+				return
+			}
+			f.d.Hide()
+			s.removed(r)
+		})
 	}
+	s.userForm = f
+	f.d.Show()
+	f.relayout()
+}
+
+// removed says what the removal did, with any new setup code or recovery
+// key in a dialog of its own, and lists the users again.
+func (s *settingsScreen) removed(r vaultopen.Removal) {
 	s.refreshUsers()
+	if s.u.cases != nil {
+		s.u.cases.store = s.u.session.store // the store opened under the new key
+		s.u.cases.refresh()
+	}
+	lines := userwords.Removal(r)
+	body := container.NewVBox()
+	for _, line := range lines {
+		body.Add(wrapped(line))
+	}
+	d := dialog.NewCustom(r.User+" removed", "Done", container.New(columnWidth(520), body), s.w)
+	d.Show()
+	d.Refresh()
+	for _, c := range r.Codes {
+		showSetupCode(s.w, c.Label, c.Code, c.Expires)
+	}
+	if r.RecoveryKey != "" {
+		s.u.recovery = newRecoveryScreen(s.w, r.RecoveryKey, s.u.showSettings)
+		s.u.show(s.u.recovery.root)
+	}
 }
 
 // passphraseForm is a dialog asking for passphrases (and, to add a user, a

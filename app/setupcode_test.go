@@ -140,7 +140,7 @@ func TestSetupCodeRefusedAtTheUnlockScreen(t *testing.T) {
 
 	unlockWith(t, u, testUser, testPass)
 	u.showSettings()
-	u.settingsUI.removeUser(carolName)
+	u.settingsUI.takeBackCode(carolName)
 	if waiting, _ := u.vault.WaitingSetups(); len(waiting) != 0 {
 		t.Errorf("still waiting after Remove: %+v", waiting)
 	}

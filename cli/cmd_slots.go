@@ -2,7 +2,9 @@ package cli
 
 import (
 	"msprecords/crypto"
+	"msprecords/practice"
 	"msprecords/records"
+	"msprecords/userwords"
 )
 
 type slotsOptions struct {
@@ -156,10 +158,19 @@ func runSlotsRemove(env *Env, opts slotsOptions, args []string) error {
 		return err
 	}
 	return withLead(env, opts, func(s *session) error {
-		if err := s.vault.RemoveSlot(args[0]); err != nil {
+		u := crypto.Unlocked{Key: s.key, Label: s.user, Role: s.role, Identity: s.pair}
+		if err := s.openStore(); err != nil {
+			u.Zero()
 			return err
 		}
-		env.printf("Removed %s: their passphrase (or setup code) no longer opens the vault.\n", args[0])
+		r, err := s.opened.RemoveUser(&u, args[0], practice.DefaultOptions())
+		s.store = s.opened.Store
+		if err != nil {
+			return err
+		}
+		for _, line := range userwords.Removal(r) {
+			env.printf("%s\n", line)
+		}
 		return nil
 	})
 }

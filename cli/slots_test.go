@@ -43,7 +43,7 @@ func TestUsersAndPassphrases(t *testing.T) {
 	ok(t, "slots", "remove", "Bob", "--vault", v.dir, "--passphrase-file", newAlice)
 	fails(t, "passphrase is not right", "list", "--vault", v.dir, "--passphrase-file", bobNew)
 	ok(t, "slots", "remove", "Carol", "--vault", v.dir, "--passphrase-file", newAlice)
-	fails(t, "the only user", "slots", "remove", "Alice", "--vault", v.dir, "--passphrase-file", newAlice)
+	fails(t, "cannot remove yourself", "slots", "remove", "Alice", "--vault", v.dir, "--passphrase-file", newAlice)
 	fails(t, "no user of that name", "slots", "remove", "Dave", "--vault", v.dir, "--passphrase-file", newAlice)
 }
 

@@ -105,6 +105,21 @@ type Unlocked struct {
 	// Identity is the user's X25519 key pair, or the recovery key's; nil for
 	// a user whose slot was written before key pairs, until GiveIdentity.
 	Identity *age.X25519Identity
+
+	// Next is the master key a change of the vault's key (rotate.go) is
+	// moving to, while one is under way; zero otherwise.
+	Next MasterKey
+}
+
+// Changing reports whether u was opened while the vault's key was being
+// changed: the database opens with Key or with Next (see
+// vaultopen's resume).
+func (u Unlocked) Changing() bool { return !u.Next.isZero() }
+
+// Zero overwrites both keys u holds.
+func (u *Unlocked) Zero() {
+	clear(u.Key[:])
+	clear(u.Next[:])
 }
 
 // Recipient is the public half of a user's key pair, from the clear part

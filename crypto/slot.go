@@ -67,6 +67,16 @@ type slotFile struct {
 	Role      Role   `json:"role,omitempty"`
 	Recipient string `json:"recipient,omitempty"`
 
+	// Current and Next hold the master key sealed to Recipient (see
+	// rotate.go): Current once the vault's key has changed since the
+	// slot's payload was sealed (the payload's key is then stale), Next
+	// while a change is under way.
+	// NextID names the key in Next (keyID), so that a user whose slot is
+	// done can tell that key is the new one.
+	Current string `json:"current,omitempty"`
+	Next    string `json:"next,omitempty"`
+	NextID  string `json:"next_id,omitempty"`
+
 	Age string `json:"age"` // ASCII-armored age file wrapping a slotPayload
 
 	// Check is the slot's check value (see slotcheck.go): an HMAC, keyed
@@ -129,6 +139,9 @@ func (f slotFile) check() error {
 		return err
 	}
 	if err := validRecipient(f.Kind, f.Recipient); err != nil {
+		return err
+	}
+	if err := validKeyCopies(f); err != nil {
 		return err
 	}
 	return checkKindLabel(f.Kind, f.Label)

@@ -37,7 +37,13 @@ func (v *Vault) writePassphraseSlot(f slotFile, key MasterKey, passphrase string
 	if err != nil {
 		return err
 	}
-	f.Recipient = pair.Recipient().String()
+	// The payload now holds key, so a key copy beside it is stale; a change
+	// under way keeps its Next only while the key pair it is sealed to does.
+	recipient := pair.Recipient().String()
+	if recipient != f.Recipient {
+		f.Next, f.NextID = "", ""
+	}
+	f.Recipient, f.Current = recipient, ""
 	data, err := v.sealSlotFile(f, key, r, pair.String())
 	if err != nil {
 		return err

@@ -38,7 +38,12 @@ func (v *Vault) Unlock(label, passphrase string) (Unlocked, error) {
 	if err != nil {
 		return Unlocked{}, err
 	}
-	return Unlocked{Key: p.key(), Label: f.Label, Role: roleIn(files, f), Identity: pair}, nil
+	u := Unlocked{Key: p.key(), Label: f.Label, Role: roleIn(files, f), Identity: pair}
+	if err := v.openKeyCopies(f, pair, &u); err != nil {
+		u.Zero()
+		return Unlocked{}, err
+	}
+	return u, nil
 }
 
 // UnlockWithRecoveryKey opens a recovery slot with the recovery key Create
@@ -63,7 +68,12 @@ func (v *Vault) UnlockWithRecoveryKey(recoveryKey string) (Unlocked, error) {
 	if f.Recipient != "" && f.Recipient != id.Recipient().String() {
 		return Unlocked{}, fmt.Errorf("%w: public key does not match the recovery key (slot %s)", ErrDamagedSlot, f.ID)
 	}
-	return Unlocked{Key: p.key(), Role: Lead, Identity: id}, nil
+	u := Unlocked{Key: p.key(), Role: Lead, Identity: id}
+	if err := v.openKeyCopies(f, id, &u); err != nil {
+		u.Zero()
+		return Unlocked{}, err
+	}
+	return u, nil
 }
 
 // noCandidate is the error when there is no slot to try: a slot that could

@@ -86,6 +86,9 @@ var table = []entry{
 		commandLine: "Whoever holds the recovery key can do it too, with --recovery-key-file."},
 	{err: crypto.ErrNotLead, text: "Only a safeguarding lead can do this. Ask a lead of this vault."},
 	{err: crypto.ErrLastLead, text: "That is the only safeguarding lead of this vault: make another user a lead first."},
+	{err: vaultopen.ErrRemoveSelf, text: "You cannot remove yourself. Ask another safeguarding lead of this vault to do it."},
+	{err: crypto.ErrKeyChanged, text: "The vault's key was changed when a user was removed, and your passphrase was not given the new key " +
+		"(you had not unlocked since the vault was brought up to date). Ask a safeguarding lead for a setup code."},
 	{err: crypto.ErrUnknownRole, text: "A role is either lead (a safeguarding lead) or practitioner."},
 	{err: store.ErrRestricted, text: "This case is restricted. Ask a safeguarding lead for access."},
 	{err: store.ErrNotRestricted, text: "This case is not restricted."},

@@ -24,6 +24,7 @@ package vaultopen
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -94,7 +95,7 @@ func (l *Locked) Unlock(user, passphrase string) (crypto.Unlocked, error) {
 		err = l.complete(&u, passphrase)
 	}
 	if err != nil {
-		ZeroKey(&u.Key)
+		u.Zero()
 		return crypto.Unlocked{}, err
 	}
 	return u, nil
@@ -109,18 +110,25 @@ func (l *Locked) UnlockWithRecoveryKey(recoveryKey string) (crypto.Unlocked, err
 		err = l.complete(&u, "")
 	}
 	if err != nil {
-		ZeroKey(&u.Key)
+		u.Zero()
 		return crypto.Unlocked{}, err
 	}
 	return u, nil
 }
 
-// complete upgrades the vault if it needs it and gives u a key pair.
+// complete upgrades the vault if it needs it, gives u a key pair, and
+// finishes a change of the master key that a crash interrupted.
 func (l *Locked) complete(u *crypto.Unlocked, passphrase string) error {
+	var err error
 	if l.Vault.NeedsUpgrade() {
-		return l.Vault.Upgrade(u, passphrase)
+		err = l.Vault.Upgrade(u, passphrase)
+	} else {
+		err = l.Vault.CompleteKeys(u, passphrase)
 	}
-	return l.Vault.CompleteKeys(u, passphrase)
+	if err != nil {
+		return err
+	}
+	return l.resumeKeyChange(u)
 }
 
 // OpenStore opens the case database with a key already unlocked, in the
@@ -128,15 +136,24 @@ func (l *Locked) complete(u *crypto.Unlocked, passphrase string) error {
 // kept either way: on failure the caller still holds it and must Release
 // it.
 func (l *Locked) OpenStore(u *crypto.Unlocked, rules practice.Options) (*Session, error) {
-	defer ZeroKey(&u.Key)
+	defer u.Zero()
 	st, err := store.Open(l.Vault.DBDir(), u.Key, u.Label, rules)
+	if errors.Is(err, store.ErrWrongKey) {
+		// A slot opened, so its key was the vault's once: the key changed
+		// and the slot was left behind (crypto/rotate.go).
+		err = fmt.Errorf("%w: %w", crypto.ErrKeyChanged, err)
+	}
 	if err != nil {
 		return nil, err
 	}
 	if err := st.UseIdentity(u.Identity); err != nil {
 		return nil, errors.Join(err, st.Close())
 	}
-	return &Session{Vault: l.Vault, Store: st, Lock: l.lock, User: u.Label, Role: u.Role, Identity: u.Identity}, nil
+	s := &Session{Vault: l.Vault, Store: st, Lock: l.lock, User: u.Label, Role: u.Role, Identity: u.Identity}
+	// Not a reason to refuse the vault: what failed is tried again at the
+	// next unlock.
+	_ = s.rekeyForLeavers()
+	return s, nil
 }
 
 // Open unlocks user's slot with the passphrase and opens the store with
