@@ -188,6 +188,9 @@ func (v *Vault) PrepareKeyChange(key, next MasterKey) error {
 type LeftBehind struct {
 	Label string
 	Role  Role
+	// Waiting: their setup code was not yet used (else they had not
+	// unlocked since the vault was brought up to date).
+	Waiting bool
 }
 
 // FinishKeyChange ends a change of the master key once the database opens
@@ -261,7 +264,7 @@ func (v *Vault) removeLeftBehind(files []slotFile) ([]LeftBehind, error) {
 		case f.Kind == Passphrase && f.Recipient == "":
 			left = append(left, LeftBehind{Label: f.Label, Role: roleIn(files, f)})
 		case f.Kind == Setup && !f.slot().Expired():
-			left = append(left, LeftBehind{Label: f.Label, Role: setupRole(f)})
+			left = append(left, LeftBehind{Label: f.Label, Role: setupRole(f), Waiting: true})
 		case f.Kind != Setup:
 			continue
 		}

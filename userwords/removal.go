@@ -25,8 +25,12 @@ func Removal(r vaultopen.Removal) []string {
 			casesWord(r.Unreadable), r.User, isAre(r.Unreadable)))
 	}
 	for _, c := range r.Codes {
-		lines = append(lines, fmt.Sprintf("%s could not be given the new key, as they had not unlocked since the vault was brought up to date, or their setup code was waiting. "+
-			"Give them this new setup code, which works until %s: %s", c.Label, records.DateOf(c.Expires.Local()), c.Code))
+		why := "had not unlocked since the vault was brought up to date"
+		if c.Waiting {
+			why = "had not used their setup code yet"
+		}
+		lines = append(lines, fmt.Sprintf("%s could not be given the new key, as they %s. Give them this new setup code, which works until %s: %s",
+			c.Label, why, records.DateOf(c.Expires.Local()), c.Code))
 	}
 	if r.RecoveryKey != "" {
 		lines = append(lines, "The recovery key had to be replaced. Write the new one down and keep it safe; the old one no longer works: "+r.RecoveryKey)

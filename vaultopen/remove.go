@@ -25,8 +25,7 @@ var ErrRemoveSelf = errors.New("you cannot remove yourself: ask another safeguar
 // IssuedCode is a setup code given to a colleague whose slot could not
 // take the vault's new key (crypto.LeftBehind), for the lead to pass on.
 type IssuedCode struct {
-	Label   string
-	Role    crypto.Role
+	crypto.LeftBehind
 	Code    string
 	Expires time.Time
 }
@@ -148,7 +147,7 @@ func (s *Session) issueCodes(key crypto.MasterKey, left []crypto.LeftBehind) ([]
 		if err != nil {
 			return codes, fmt.Errorf("a new setup code for %s: %w", l.Label, err)
 		}
-		codes = append(codes, IssuedCode{Label: l.Label, Role: l.Role, Code: code, Expires: expires})
+		codes = append(codes, IssuedCode{LeftBehind: l, Code: code, Expires: expires})
 	}
 	return codes, nil
 }

@@ -205,3 +205,53 @@ func TestRemoveUserReissuesSetupCodes(t *testing.T) {
 	u.Zero()
 	f.reads(t, "Dana", "dana pass", false)
 }
+
+// In a vault made before key pairs, a colleague who has not unlocked since
+// it was brought up to date, and the recovery key whose public half is not
+// known, cannot take the new key: the removal gives the colleague a new
+// setup code and the vault a new recovery key, and both work.
+func TestRemoveUserFromAnOldVault(t *testing.T) {
+	dir := copyOldVault(t)
+	s, key := openWithKey(t, dir, oldLead, oldLeadPass)
+	if err := s.Vault.AddSlot(key, "Carol", "carol pass", crypto.Practitioner); err != nil {
+		t.Fatal(err)
+	}
+	u := crypto.Unlocked{Key: key, Label: s.User, Role: s.Role, Identity: s.Identity}
+	r, err := s.RemoveUser(&u, "Carol", practice.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := len(s.Store.Summaries())
+	s.Close()
+	if len(r.Codes) != 1 || r.Codes[0].Label != oldWorker || r.Codes[0].Waiting || r.RecoveryKey == "" {
+		t.Fatalf("removal %+v, want a code for %s and a new recovery key", r, oldWorker)
+	}
+	if _, err := vaultopen.Open(dir, oldWorker, oldWorkerPass, practice.DefaultOptions()); !errors.Is(err, crypto.ErrNoSuchUser) {
+		t.Errorf("%s's old passphrase: %v, want ErrNoSuchUser", oldWorker, err)
+	}
+	v, _ := crypto.Open(dir)
+	v.WorkFactor = testWorkFactor
+	claimed, err := v.ClaimSetupCode(oldWorker, r.Codes[0].Code, "bob's new passphrase")
+	if err != nil {
+		t.Fatal(err)
+	}
+	claimed.Zero()
+	b, err := vaultopen.Open(dir, oldWorker, "bob's new passphrase", practice.DefaultOptions())
+	if err != nil {
+		t.Fatalf("%s with the new code's passphrase: %v", oldWorker, err)
+	}
+	if got := len(b.Store.Summaries()); got != cases {
+		t.Errorf("%s lists %d cases, want %d", oldWorker, got, cases)
+	}
+	b.Close()
+	l, _ := vaultopen.Lock(dir)
+	defer l.Release()
+	if _, err := l.UnlockWithRecoveryKey(oldRecoveryKey); !errors.Is(err, crypto.ErrWrongRecoveryKey) {
+		t.Errorf("the old recovery key: %v, want ErrWrongRecoveryKey", err)
+	}
+	n, err := l.UnlockWithRecoveryKey(r.RecoveryKey)
+	if err != nil {
+		t.Fatalf("the new recovery key: %v", err)
+	}
+	n.Zero()
+}
